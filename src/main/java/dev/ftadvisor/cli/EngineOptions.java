@@ -1,0 +1,41 @@
+package dev.ftadvisor.cli;
+
+import dev.ftadvisor.engine.Advisor;
+import dev.ftadvisor.engine.RuleCompiler;
+import dev.ftadvisor.engine.RuleSet;
+import dev.ftadvisor.facts.Catalog;
+import dev.ftadvisor.facts.CatalogLoader;
+import dev.ftadvisor.io.ResourceFolder;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** {@code --rules DIR} and {@code --facts DIR}, shared by every verb that consults. */
+public class EngineOptions {
+    @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: ./rules if present, else the bundled rules).")
+    Path rules;
+
+    @Option(names = "--facts", paramLabel = "DIR", description = "Facts folder (default: ./facts if present, else the bundled facts).")
+    Path facts;
+
+    public ResourceFolder rulesFolder() {
+        return ResourceFolder.resolve(rules, "rules");
+    }
+
+    public ResourceFolder factsFolder() {
+        return ResourceFolder.resolve(facts, "facts");
+    }
+
+    public Catalog catalog() {
+        return CatalogLoader.load(factsFolder());
+    }
+
+    public RuleSet ruleSet() {
+        return RuleCompiler.load(rulesFolder());
+    }
+
+    public Advisor advisor() {
+        Catalog catalog = catalog();
+        return new Advisor(ruleSet(), catalog);
+    }
+}

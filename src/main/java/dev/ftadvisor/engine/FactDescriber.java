@@ -1,0 +1,54 @@
+package dev.ftadvisor.engine;
+
+import dev.ftadvisor.model.Candidate;
+import dev.ftadvisor.model.Estimate;
+import dev.ftadvisor.model.Finding;
+import dev.ftadvisor.model.Proposal;
+import dev.ftadvisor.model.Verdict;
+
+import java.util.Map;
+
+/**
+ * Names the facts a rule matched, compactly, for findings and the trace: a candidate by its key and
+ * main numbers, the proposal by its main fields. Only values, never whole object graphs.
+ */
+final class FactDescriber {
+    private FactDescriber() {
+    }
+
+    static void describe(Object o, Map<String, Object> out) {
+        if (o instanceof Candidate c) {
+            out.put("candidate", c.getKey());
+            out.put("gpu", c.getGpu());
+            out.put("gpuCount", c.getGpuCount());
+            out.put("nodes", c.getNodes());
+            out.put("gpuMemoryGb", c.getGpuMemoryGb());
+            out.put("memoryPerGpuGb", c.getMemoryPerGpuGb());
+            out.put("ramGb", c.getRamGb());
+            out.put("costUsd", c.getCostUsd());
+            out.put("hours", c.getHours());
+            out.put("pricing", c.getPricing());
+        } else if (o instanceof Proposal p) {
+            out.put("proposal", p.getId());
+            out.put("model", p.getModelId());
+            out.put("parametersBillions", p.getParametersBillions());
+            out.put("method", p.getMethod());
+            if (p.getBudgetUsd() != null) out.put("budgetUsd", p.getBudgetUsd());
+            if (p.getDeadlineHours() != null) out.put("deadlineHours", p.getDeadlineHours());
+        } else if (o instanceof Estimate e) {
+            out.put("estimateMemoryGb", Math.round(e.getMemoryGb() * 10) / 10.0);
+        } else if (o instanceof Finding f) {
+            out.put("finding", f.getId());
+        } else if (o instanceof Verdict v) {
+            out.put("verdict", v.getValue());
+        } else if (o != null) {
+            out.put(o.getClass().getSimpleName(), String.valueOf(o));
+        }
+    }
+
+    static Map<String, Object> describe(Object o) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        describe(o, m);
+        return m;
+    }
+}

@@ -1,0 +1,106 @@
+package dev.ftadvisor.engine;
+
+import dev.ftadvisor.model.Candidate;
+import dev.ftadvisor.model.Finding;
+import dev.ftadvisor.model.Verdict;
+import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.RuleContext;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one way rules produce output (the DRL global {@code out}). Each call builds a {@link Finding}
+ * from the firing rule's metadata (@id, @sources, @severity, @topic), its file and line, and the
+ * facts it matched, and inserts the finding into the session so later rules (ranking, verdict) can
+ * see it. Rules never print.
+ */
+public final class RuleOutput {
+    private final RuleIndex index;
+    private final List<Finding> findings = new ArrayList<>();
+    private Verdict verdict;
+
+    public RuleOutput(RuleIndex index) {
+        this.index = index;
+    }
+
+    /** A finding about the proposal as a whole. */
+    public void note(Object drools, String message) {
+        add(drools, null, Finding.EFFECT_NONE, 0, message);
+    }
+
+    /** A finding about one candidate that does not change its standing (advice, info). */
+    public void advise(Object drools, Candidate c, String message) {
+        add(drools, c, Finding.EFFECT_NONE, 0, message);
+    }
+
+    /** The candidate cannot be used as proposed. */
+    public void reject(Object drools, Candidate c, String message) {
+        add(drools, c, Finding.EFFECT_REJECT, 0, message);
+    }
+
+    public void overBudget(Object drools, Candidate c, String message) {
+        add(drools, c, Finding.EFFECT_OVER_BUDGET, 0, message);
+    }
+
+    public void overDeadline(Object drools, Candidate c, String message) {
+        add(drools, c, Finding.EFFECT_OVER_DEADLINE, 0, message);
+    }
+
+    /** Moves the candidate up (positive weight) or down (negative) the ranking, for the reason given. */
+    public void rank(Object drools, Candidate c, double weight, String message) {
+        add(drools, c, Finding.EFFECT_RANK, weight, message);
+    }
+
+    /** Decides the consultation's verdict; the first verdict rule to fire wins. */
+    public void verdict(Object drools, String value, String summary) {
+        RuleContext ctx = context(drools);
+        if (verdict == null) {
+            verdict = new Verdict(value, summary, meta(ctx.getRule(), "id"));
+            ctx.getKieRuntime().insert(verdict);
+        }
+    }
+
+    private void add(Object drools, Candidate c, String effect, double weight, String message) {
+        RuleContext ctx = context(drools);
+        Rule rule = ctx.getRule();
+        RuleInfo info = index.byName(rule.getName());
+        String id = meta(rule, "id");
+        List<String> sources = RuleIndex.splitList(meta(rule, "sources"));
+        Map<String, Object> facts = new LinkedHashMap<>();
+        for (Object o : ctx.getMatch().getObjects()) {
+            FactDescriber.describe(o, facts);
+        }
+        Finding f = new Finding(id != null ? id : rule.getName(), rule.getName(),
+                info == null ? null : info.file(), info == null ? 0 : info.line(),
+                meta(rule, "severity"), meta(rule, "topic"), sources, message,
+                c == null ? null : c.getKey(), effect, weight, facts);
+        findings.add(f);
+        ctx.getKieRuntime().insert(f);
+    }
+
+    /** Under the executable model the RHS's {@code drools} wraps the classic RuleContext. */
+    private static RuleContext context(Object drools) {
+        if (drools instanceof RuleContext rc) return rc;
+        if (drools instanceof org.drools.model.Drools d) {
+            RuleContext rc = d.getContext(RuleContext.class);
+            if (rc != null) return rc;
+        }
+        throw new IllegalArgumentException("pass the rule's 'drools' variable, got " + drools);
+    }
+
+    /** Metadata value without the quotes the executable model keeps around strings. */
+    static String meta(Rule rule, String key) {
+        Object v = rule.getMetaData().get(key);
+        if (v == null) return null;
+        String s = v.toString().strip();
+        if (s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")) s = s.substring(1, s.length() - 1);
+        return s;
+    }
+
+    public List<Finding> findings() { return findings; }
+
+    public Verdict verdict() { return verdict; }
+}

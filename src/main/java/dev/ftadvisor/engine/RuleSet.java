@@ -1,0 +1,11 @@
+package dev.ftadvisor.engine;
+
+import dev.ftadvisor.io.ResourceFolder;
+import org.kie.api.KieBase;
+
+/**
+ * A compiled rules folder: the shared, thread-safe knowledge base, the index of its rules, and the
+ * content hash that ties every report to the exact rule files that made it.
+ */
+public record RuleSet(KieBase kieBase, RuleIndex index, String rulesVersion, ResourceFolder folder) {
+}

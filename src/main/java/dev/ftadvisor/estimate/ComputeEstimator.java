@@ -1,0 +1,112 @@
+package dev.ftadvisor.estimate;
+
+import dev.ftadvisor.model.GpuSpec;
+import dev.ftadvisor.model.ModelSpec;
+import dev.ftadvisor.model.Proposal;
+
+/**
+ * Training FLOPs and wall-clock hours. FLOPs follow Kaplan et al. 2020 / Chinchilla accounting
+ * (2N per token forward, 4N backward) adapted per method; time divides by the GPUs' dense peak
+ * times a model-FLOPs utilisation (MFU) and a scaling efficiency for the parallel setup.
+ */
+public final class ComputeEstimator {
+    /**
+     * MFU a well-configured fine-tuning run reaches on Ampere/Hopper with bf16 and FlashAttention-2.
+     * PaLM reports 46% at 540B scale (Chowdhery et al. 2022, table 3); MosaicML's llm-foundry
+     * benchmarks list 40-55% for 7B-70B on A100/H100; Hugging Face Trainer runs land lower, so 0.40.
+     */
+    static final double MFU_MODERN = 0.40;
+    /** V100/T4: fp16 only, no FlashAttention-2, smaller tensor-core share: 0.30. */
+    static final double MFU_NO_FLASH = 0.30;
+    /**
+     * QLoRA dequantizes every 4/8-bit weight on each forward and backward use; measured QLoRA
+     * step times are ~30-40% slower than 16-bit LoRA (Dettmers et al. 2023; Unsloth and HF PEFT
+     * benchmarks), so 0.65 of the 16-bit MFU.
+     */
+    static final double QLORA_FACTOR = 0.65;
+    /** Data parallel inside one node: NVLink all-reduce hides behind compute (~95%); PCIe less (~85%). */
+    static final double INTRA_NVLINK = 0.95;
+    static final double INTRA_PCIE = 0.85;
+    /** ZeRO-3 adds a parameter all-gather per layer, forward and backward: ~10% on fast links. */
+    static final double ZERO3_FACTOR = 0.90;
+    /** Across nodes: RDMA at >= 100 Gbps keeps ~90% per node added; plain TCP Ethernet ~60%. */
+    static final double INTER_RDMA = 0.90;
+    static final double INTER_TCP = 0.60;
+    /** RDMA below this gives TCP-like scaling (guide's network.bandwidth: "e.g. 100 Gbps"). */
+    static final double RDMA_MIN_GBPS = 100;
+    /** ZeRO-Offload moves the optimizer step to the CPU: ~40% slower steps for large models. */
+    static final double OFFLOAD_FACTOR = 0.60;
+
+    /**
+     * Time every run pays before the first step and after the last: provisioning the instance,
+     * pulling the container, downloading and loading the base model, saving the final weights.
+     * 15-30 minutes in practice for 7-70B models; 0.25 h.
+     */
+    public static final double SETUP_HOURS = 0.25;
+
+    private ComputeEstimator() {
+    }
+
+    /** FLOPs for one token of training, counting recomputation under gradient checkpointing. */
+    public static double flopsPerToken(ModelSpec m, Proposal p) {
+        double n = activeParameters(m, p);
+        double seq = p.getSequenceLength();
+        double attention = 2.0 * m.layers * seq * m.attentionHeads * m.headDimension(); // causal QK^T + AV, forward
+        double forward = 2 * n + attention;
+        double backward;
+        switch (p.getMethod()) {
+            case "full":
+                backward = 2 * forward;
+                break;
+            case "freeze":
+                backward = forward + 2 * n * p.getTraining().getTrainableFraction();
+                break;
+            default:
+                // adapters: gradients flow through every frozen layer but no weight gradients are formed
+                backward = forward;
+        }
+        double recompute = p.getTraining().isGradientCheckpointing() ? forward : 0;
+        return forward + backward + recompute;
+    }
+
+    /** Parameters touched per token: for mixture-of-experts only the routed experts' MLPs. */
+    static double activeParameters(ModelSpec m, Proposal p) {
+        double total = ParameterCounts.total(p);
+        if (m.experts <= 1) return total;
+        double mlpPerExpert = 3.0 * m.hiddenSize * m.intermediateSize * m.layers;
+        return total - mlpPerExpert * (m.experts - m.activeExperts);
+    }
+
+    public static double trainingFlops(ModelSpec m, Proposal p) {
+        return flopsPerToken(m, p) * p.getTrainingTokens();
+    }
+
+    /** Default MFU for a GPU and method, unless the proposal overrides it. */
+    public static double mfu(GpuSpec gpu, Proposal p) {
+        if (p.getTraining().getMfu() != null) return p.getTraining().getMfu();
+        double base = gpu.flashAttention2 && gpu.bf16 ? MFU_MODERN : MFU_NO_FLASH;
+        return "qlora".equals(p.getMethod()) ? base * QLORA_FACTOR : base;
+    }
+
+    /** Fraction of linear scaling kept by the parallel setup. */
+    public static double scalingEfficiency(int gpusPerNode, int nodes, String interconnect, String rdmaFabric,
+                                           double rdmaGbps, int zeroStage, boolean cpuOffload) {
+        double e = 1;
+        if (gpusPerNode * nodes > 1) {
+            e *= "nvlink".equals(interconnect) ? INTRA_NVLINK : INTRA_PCIE;
+            if (zeroStage >= 3) e *= ZERO3_FACTOR;
+        }
+        if (nodes > 1) {
+            boolean rdma = !"none".equals(rdmaFabric) && rdmaGbps >= RDMA_MIN_GBPS;
+            e *= Math.pow(rdma ? INTER_RDMA : INTER_TCP, Math.log(nodes) / Math.log(2));
+        }
+        if (cpuOffload) e *= OFFLOAD_FACTOR;
+        return e;
+    }
+
+    /** Hours of a run on {@code gpus} GPUs of this kind: training plus the fixed setup time. */
+    public static double hours(double flops, int gpus, GpuSpec gpu, double mfu, double scaling) {
+        double perSecond = gpus * gpu.trainingTflops() * 1e12 * mfu * scaling;
+        return perSecond <= 0 ? Double.POSITIVE_INFINITY : flops / perSecond / 3600.0 + SETUP_HOURS;
+    }
+}

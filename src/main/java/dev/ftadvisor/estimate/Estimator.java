@@ -1,0 +1,130 @@
+package dev.ftadvisor.estimate;
+
+import dev.ftadvisor.facts.Catalog;
+import dev.ftadvisor.input.ResolvedProposal;
+import dev.ftadvisor.model.Candidate;
+import dev.ftadvisor.model.Estimate;
+import dev.ftadvisor.model.GpuSpec;
+import dev.ftadvisor.model.InstanceSpec;
+import dev.ftadvisor.model.MemoryBreakdown;
+import dev.ftadvisor.model.ModelSpec;
+import dev.ftadvisor.model.Proposal;
+import dev.ftadvisor.model.VolumeSpec;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns a resolved proposal into the numbers the rules judge: the single-GPU estimate, and one
+ * candidate per instance type x node count x pricing model with its memory per GPU, hours and cost.
+ */
+public final class Estimator {
+    /** Multi-node candidates are built from full 8-GPU nodes, at these node counts. */
+    static final int[] MULTI_NODE_COUNTS = {2, 4};
+
+    private final Catalog catalog;
+
+    public Estimator(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    /** The need on one GPU without sharding, with FlashAttention assumed (Ampere or newer). */
+    public Estimate estimate(ResolvedProposal r) {
+        Proposal p = r.proposal();
+        ModelSpec m = r.model();
+        MemoryBreakdown mem = MemoryEstimator.perGpu(m, p, MemoryEstimator.Sharding.single(true));
+        return new Estimate(mem, ParameterCounts.trainable(m, p), p.getTrainingTokens(),
+                ComputeEstimator.trainingFlops(m, p), p.getTraining().getPrecision(),
+                p.getTraining().getMicroBatchSize(), p.getTraining().isGradientCheckpointing(), true,
+                p.getTraining().isCpuOffload() ? MemoryEstimator.offloadedOptimizerGb(m, p) : 0);
+    }
+
+    public List<Candidate> candidates(ResolvedProposal r) {
+        Proposal p = r.proposal();
+        ModelSpec m = r.model();
+        double flops = ComputeEstimator.trainingFlops(m, p);
+        double storageGb = StorageEstimator.volumeGb(m, p);
+        List<Candidate> out = new ArrayList<>();
+        for (InstanceSpec inst : catalog.instances()) {
+            GpuSpec gpu = catalog.gpu(inst.gpu).orElseThrow();
+            VolumeSpec volume = StorageEstimator.defaultVolume(catalog.volumes(), inst.provider).orElse(null);
+            List<Integer> nodeCounts = new ArrayList<>(List.of(1));
+            if (inst.gpuCount >= 8) {
+                for (int n : MULTI_NODE_COUNTS) nodeCounts.add(n);
+            }
+            for (int nodes : nodeCounts) {
+                int gpus = inst.gpuCount * nodes;
+                int zero = p.getTraining().getZeroStage() != null ? p.getTraining().getZeroStage() : (gpus > 1 ? 3 : 0);
+                boolean offload = p.getTraining().isCpuOffload();
+                boolean flash = gpu.flashAttention2;
+                MemoryBreakdown mem = MemoryEstimator.perGpu(m, p, new MemoryEstimator.Sharding(gpus, zero, offload, flash));
+                double mfu = ComputeEstimator.mfu(gpu, p);
+                double rdmaGbps = inst.rdmaGbps == null ? 0 : inst.rdmaGbps;
+                double scaling = ComputeEstimator.scalingEfficiency(inst.gpuCount, nodes, inst.gpuInterconnect,
+                        inst.rdmaFabric, rdmaGbps, zero, offload);
+                double hours = ComputeEstimator.hours(flops, gpus, gpu, mfu, scaling);
+                double hostRam = offload ? MemoryEstimator.offloadedOptimizerGb(m, p) / nodes : 0;
+                List<CostEstimator.Priced> prices = new ArrayList<>();
+                prices.add(CostEstimator.onDemand(inst, nodes, hours));
+                prices.add(CostEstimator.spot(inst, nodes, hours, p.getTraining().getCheckpointIntervalHours()));
+                CostEstimator.Priced reserved = CostEstimator.reserved(inst, nodes, hours);
+                if (reserved != null) prices.add(reserved);
+                for (CostEstimator.Priced price : prices) {
+                    Candidate c = new Candidate();
+                    c.setKey(String.format(Locale.ROOT, "%s/%s/%s/x%d/%s", inst.provider, inst.instanceType,
+                            inst.primaryRegion(), nodes, price.pricing()));
+                    c.setProvider(inst.provider);
+                    c.setInstanceType(inst.instanceType);
+                    c.setRegion(inst.primaryRegion());
+                    c.setRegionGroup(inst.regionGroup);
+                    c.setGpu(gpu.id);
+                    c.setGpuName(gpu.name);
+                    c.setGpuClass(gpu.gpuClass);
+                    c.setGpuArchitecture(gpu.architecture);
+                    c.setBf16Supported(gpu.bf16);
+                    c.setFlashAttention2(gpu.flashAttention2);
+                    c.setGpuCount(inst.gpuCount);
+                    c.setNodes(nodes);
+                    c.setGpuMemoryGb(gpu.memoryGb);
+                    c.setMemoryPerGpu(mem);
+                    c.setMemoryPerGpuGb(round1(mem.getTotal()));
+                    c.setSharding(gpus == 1 ? "single-gpu" : zero == 0 ? "data-parallel" : "zero-" + zero);
+                    c.setZeroStage(zero);
+                    c.setCpuOffload(offload);
+                    c.setRamGb(inst.ramGb);
+                    c.setHostRamNeededGb(round1(hostRam));
+                    c.setVcpus(inst.vcpus);
+                    c.setCpu(inst.cpu);
+                    c.setLocalNvmeGb(inst.localNvmeGb == null ? 0 : inst.localNvmeGb);
+                    c.setNetworkGbps(inst.networkGbps == null ? 0 : inst.networkGbps);
+                    c.setGpuInterconnect(inst.gpuInterconnect);
+                    c.setRdmaFabric(inst.rdmaFabric);
+                    c.setRdmaGbps(rdmaGbps);
+                    c.setPricing(price.pricing());
+                    c.setUsdPerHour(price.usdPerHour());
+                    c.setPriceBasis(price.basis());
+                    c.setComputeHours(round2(hours));
+                    c.setReworkHours(round2(price.reworkHours()));
+                    c.setHours(round2(price.hours()));
+                    c.setBilledHours(round2(price.billedHours()));
+                    double storageCost = StorageEstimator.cost(storageGb, volume, price.hours()) * nodes;
+                    c.setStorageGb(Math.ceil(storageGb));
+                    c.setStorageVolume(volume == null ? null : volume.name);
+                    c.setVolumeMaxIops(volume == null || volume.maxIops == null ? 0 : volume.maxIops);
+                    c.setStorageCostUsd(round2(storageCost));
+                    c.setCostUsd(round2(price.costUsd() + storageCost));
+                    c.setScalingEfficiency(scaling);
+                    c.setMfu(mfu);
+                    c.setPriceAsOf(inst.asOf);
+                    c.setPriceSource(inst.source);
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    static double round1(double v) { return Math.round(v * 10.0) / 10.0; }
+    static double round2(double v) { return Math.round(v * 100.0) / 100.0; }
+}

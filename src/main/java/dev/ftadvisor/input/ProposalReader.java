@@ -1,0 +1,123 @@
+package dev.ftadvisor.input;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+
+import java.util.stream.Collectors;
+
+/**
+ * Strict reading of a proposal document: unknown fields, wrong types and duplicate keys are errors
+ * that name the field (and the line, when the parser knows it). Numbers are never read from strings
+ * except the dataset sizes, which accept {@code 20M}-style counts.
+ */
+public final class ProposalReader {
+    private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
+    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+
+    private ProposalReader() {
+    }
+
+    private static ObjectMapper configure(ObjectMapper m) {
+        m.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
+        m.configure(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, true);
+        m.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
+        m.configure(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY, false);
+        m.configure(JsonParser.Feature.STRICT_DUPLICATE_DETECTION, true);
+        m.configure(MapperFeature.ALLOW_COERCION_OF_SCALARS, false);
+        m.coercionConfigFor(LogicalType.Integer).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        m.coercionConfigFor(LogicalType.Textual).setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        return m;
+    }
+
+    /** Reads JSON (or YAML when {@code yaml}); the text is one proposal object. */
+    public static ProposalInput read(String text, boolean yaml) {
+        ObjectMapper mapper = yaml ? YAML : JSON;
+        if (text == null || text.isBlank()) {
+            throw new InputException("", "empty input: expected a proposal object such as {\"model\": \"llama-3-8b\", \"method\": \"lora\"}");
+        }
+        try {
+            JsonNode node = mapper.readTree(text);
+            if (node == null || !node.isObject()) {
+                throw new InputException("", "expected a proposal object ({...}), got " + describe(node));
+            }
+            return mapper.treeToValue(node, ProposalInput.class);
+        } catch (UnrecognizedPropertyException e) {
+            String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                    .collect(Collectors.joining(", "));
+            throw new InputException(path(e), "unknown field '" + e.getPropertyName() + "' (expected one of: " + known + ")");
+        } catch (InvalidFormatException e) {
+            throw new InputException(path(e), "expected " + typeName(e.getTargetType()) + ", got " + quote(e.getValue()));
+        } catch (MismatchedInputException e) {
+            throw new InputException(path(e), "expected " + typeName(e.getTargetType()) + ", got "
+                    + tokenName(e.getMessage()));
+        } catch (JsonMappingException e) {
+            throw new InputException(path(e), e.getOriginalMessage());
+        } catch (JsonProcessingException e) {
+            JsonLocation loc = e.getLocation();
+            String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+            throw new InputException(where, "not valid " + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private static String path(JsonMappingException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            if (r.getFieldName() != null) {
+                if (sb.length() > 0) sb.append('.');
+                sb.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String typeName(Class<?> t) {
+        if (t == null) return "a value";
+        if (t == Integer.class || t == int.class || t == Long.class) return "a whole number";
+        if (t == Double.class || t == double.class) return "a number";
+        if (t == Boolean.class || t == boolean.class) return "true or false";
+        if (t == String.class) return "a string";
+        if (java.util.List.class.isAssignableFrom(t)) return "a list";
+        return "an object";
+    }
+
+    private static String tokenName(String message) {
+        if (message == null) return "a value of another type";
+        String m = message.toLowerCase();
+        if (m.contains("string value") || m.contains("from string")) return "a string";
+        if (m.contains("floating-point") || m.contains("float")) return "a decimal number";
+        if (m.contains("integer") || m.contains("int value")) return "a number";
+        if (m.contains("boolean")) return "a boolean";
+        if (m.contains("start_array") || m.contains("array")) return "a list";
+        if (m.contains("start_object") || m.contains("object")) return "an object";
+        if (m.contains("null")) return "null";
+        return "a value of another type";
+    }
+
+    private static String quote(Object v) {
+        return v instanceof String ? "'" + v + "'" : String.valueOf(v);
+    }
+
+    private static String describe(JsonNode node) {
+        if (node == null) return "nothing";
+        if (node.isArray()) return "a list";
+        if (node.isTextual()) return "a string";
+        return node.getNodeType().toString().toLowerCase();
+    }
+}

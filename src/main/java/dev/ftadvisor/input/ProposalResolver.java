@@ -1,0 +1,234 @@
+package dev.ftadvisor.input;
+
+import dev.ftadvisor.facts.Catalog;
+import dev.ftadvisor.model.ModelSpec;
+import dev.ftadvisor.model.Proposal;
+import dev.ftadvisor.model.TrainingSettings;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Validates a proposal against the contract (types are already checked by the reader; this checks
+ * values and ranges) and completes it: resolves the model, applies defaults and records each default
+ * as an assumption. Every problem is an {@link InputException} naming the field.
+ */
+public final class ProposalResolver {
+    public static final Set<String> METHODS = Set.of("full", "freeze", "lora", "qlora", "prefix-tuning", "p-tuning");
+    public static final Set<String> PROVIDERS = Set.of("aws", "gcp", "azure", "aliyun", "lambda");
+    public static final Set<String> REGIONS = Set.of("us", "eu", "cn", "ap");
+    public static final Set<String> PRECISIONS = Set.of("mixed", "pure-bf16", "fp16");
+    public static final Set<String> OPTIMIZERS = Set.of("adamw", "adamw-8bit", "paged-adamw-8bit", "sgd");
+    public static final Set<String> LORA_TARGETS = Set.of("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj", "all");
+
+    /** Contract defaults. The dataset default is ours: a typical instruction-tuning set (see README). */
+    static final int DEFAULT_SEQUENCE_LENGTH = 2048;
+    static final double DEFAULT_EPOCHS = 3;
+    static final long DEFAULT_DATASET_TOKENS = 10_000_000L;
+
+    private final Catalog catalog;
+
+    public ProposalResolver(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    public ResolvedProposal resolve(ProposalInput in, String defaultId) {
+        List<Assumption> assumptions = new ArrayList<>();
+        Proposal p = new Proposal();
+        p.setId(in.id != null && !in.id.isBlank() ? in.id : defaultId);
+
+        ModelSpec model = resolveModel(in, p, assumptions);
+
+        String method = in.method == null ? null : in.method.trim().toLowerCase(Locale.ROOT);
+        if (method == null) {
+            method = "lora";
+            assumptions.add(new Assumption("method", "lora", "not given; LoRA is the guide's default way to lower the hardware bar (choose.peft)"));
+        } else if (!METHODS.contains(method)) {
+            throw new InputException("method", "expected one of " + sorted(METHODS) + ", got '" + in.method + "'");
+        }
+        p.setMethod(method);
+        p.setQuantizationBits(quantization(in.quantizationBits, method));
+
+        resolveDataset(in, p, assumptions);
+        int seq = in.sequenceLength == null ? DEFAULT_SEQUENCE_LENGTH : in.sequenceLength;
+        if (in.sequenceLength == null) {
+            assumptions.add(new Assumption("sequenceLength", String.valueOf(seq), "contract default"));
+        }
+        range("sequenceLength", seq, 16, 1_048_576);
+        p.setSequenceLength(seq);
+        double epochs = in.epochs == null ? DEFAULT_EPOCHS : in.epochs;
+        if (in.epochs == null) {
+            assumptions.add(new Assumption("epochs", fmt(epochs), "contract default"));
+        }
+        range("epochs", epochs, 0.01, 1000);
+        p.setEpochs(epochs);
+        if (in.budgetUsd != null) range("budgetUsd", in.budgetUsd, 0.01, 1e9);
+        p.setBudgetUsd(in.budgetUsd);
+        if (in.deadlineHours != null) range("deadlineHours", in.deadlineHours, 0.01, 87_600);
+        p.setDeadlineHours(in.deadlineHours);
+        if (in.region != null) {
+            String r = in.region.trim().toLowerCase(Locale.ROOT);
+            if (!REGIONS.contains(r)) {
+                throw new InputException("region", "expected one of " + sorted(REGIONS) + ", got '" + in.region + "'");
+            }
+            p.setRegion(r);
+        }
+        if (in.providers != null) {
+            List<String> providers = new ArrayList<>();
+            for (int i = 0; i < in.providers.size(); i++) {
+                String v = in.providers.get(i) == null ? "" : in.providers.get(i).trim().toLowerCase(Locale.ROOT);
+                if (!PROVIDERS.contains(v)) {
+                    throw new InputException("providers[" + i + "]", "expected one of " + sorted(PROVIDERS) + ", got '" + in.providers.get(i) + "'");
+                }
+                providers.add(v);
+            }
+            p.setProviders(providers);
+        }
+        p.setSpotAllowed(in.spotAllowed == null || in.spotAllowed);
+        p.setMultiNodeAllowed(in.multiNodeAllowed == null || in.multiNodeAllowed);
+        p.setTraining(training(in.training, method, assumptions));
+        return new ResolvedProposal(p, model, List.copyOf(assumptions));
+    }
+
+    private ModelSpec resolveModel(ProposalInput in, Proposal p, List<Assumption> assumptions) {
+        ModelSpec model = null;
+        if (in.model != null && !in.model.isBlank()) {
+            model = catalog.model(in.model).orElse(null);
+            if (model == null && in.parametersBillions == null) {
+                List<String> close = NameSuggester.closest(in.model, catalog.modelNames(), 3);
+                throw new InputException("model", "unknown model '" + in.model + "'; closest known: "
+                        + String.join(", ", close) + " (or give parametersBillions for a model not in facts/models.json)");
+            }
+        } else if (in.parametersBillions == null) {
+            throw new InputException("model", "missing: give a model name from facts/models.json (e.g. llama-3-8b) or parametersBillions");
+        }
+        if (in.parametersBillions != null) {
+            range("parametersBillions", in.parametersBillions, 0.01, 5000);
+        }
+        if (model != null) {
+            p.setModelId(model.id);
+            p.setModelName(model.name != null ? model.name : model.id);
+            p.setKnownModel(true);
+            p.setParametersBillions(in.parametersBillions != null ? in.parametersBillions : model.parametersBillions);
+            p.setModelMaxContext(model.maxContext);
+            return model;
+        }
+        // Unknown model: borrow the layer shapes of the catalog model closest in size, and say so.
+        double params = in.parametersBillions;
+        ModelSpec proxy = catalog.models().stream()
+                .filter(m -> m.experts <= 1)
+                .min(Comparator.comparingDouble(m -> Math.abs(Math.log(m.parametersBillions / params))))
+                .orElseThrow(() -> new InputException("parametersBillions", "facts/models.json has no dense model to take layer shapes from"));
+        String name = in.model != null && !in.model.isBlank() ? in.model : String.format(Locale.ROOT, "custom-%.1fb", params);
+        p.setModelId(name);
+        p.setModelName(name);
+        p.setKnownModel(false);
+        p.setParametersBillions(params);
+        p.setModelMaxContext(proxy.maxContext);
+        assumptions.add(new Assumption("model architecture", proxy.id,
+                "model not in facts/models.json: layer shapes (for activations and LoRA sizes) taken from the catalog model closest to "
+                        + fmt(params) + "B parameters"));
+        return proxy;
+    }
+
+    private void resolveDataset(ProposalInput in, Proposal p, List<Assumption> assumptions) {
+        ProposalInput.Dataset d = in.dataset;
+        double tokens;
+        if (d == null || (d.tokens == null && d.examples == null)) {
+            tokens = DEFAULT_DATASET_TOKENS;
+            p.setDatasetGiven(false);
+            assumptions.add(new Assumption("dataset.tokens", "10M",
+                    "not given; a mid-sized instruction-tuning set (e.g. ~50k examples x 200 tokens) is assumed so cost and time can be shown (choose.needs)"));
+        } else {
+            if (d.tokens != null && d.examples != null) {
+                throw new InputException("dataset", "give either tokens, or examples with avgTokensPerExample, not both");
+            }
+            if (d.tokens != null) {
+                tokens = size("dataset.tokens", d.tokens);
+            } else {
+                double examples = size("dataset.examples", d.examples);
+                if (d.avgTokensPerExample == null) {
+                    throw new InputException("dataset.avgTokensPerExample", "missing: needed with dataset.examples to know the token count");
+                }
+                range("dataset.avgTokensPerExample", d.avgTokensPerExample, 1, 10_000_000);
+                tokens = examples * d.avgTokensPerExample;
+            }
+            range("dataset.tokens", tokens, 1_000, 1e14);
+            p.setDatasetGiven(true);
+        }
+        p.setDatasetTokens(Math.round(tokens));
+    }
+
+    private static double size(String field, com.fasterxml.jackson.databind.JsonNode node) {
+        if (node.isNumber()) return node.asDouble();
+        if (node.isTextual()) return SizeParser.parse(field, node.asText());
+        throw new InputException(field, "expected a count such as 20000000, 20M or 1.5B, got " + node.getNodeType().toString().toLowerCase(Locale.ROOT));
+    }
+
+    private static int quantization(Integer bits, String method) {
+        if (bits == null) return "qlora".equals(method) ? 4 : 16;
+        if (bits != 4 && bits != 8 && bits != 16) {
+            throw new InputException("quantizationBits", "expected 4, 8 or 16, got " + bits);
+        }
+        if ("qlora".equals(method) && bits == 16) {
+            throw new InputException("quantizationBits", "qlora trains adapters on a 4- or 8-bit base model; use 4 or 8 (or method lora for 16-bit)");
+        }
+        if (!"qlora".equals(method) && bits != 16) {
+            throw new InputException("quantizationBits", bits + "-bit base weights are for method qlora; method " + method + " trains on 16-bit weights");
+        }
+        return bits;
+    }
+
+    private TrainingSettings training(ProposalInput.Training t, String method, List<Assumption> assumptions) {
+        TrainingSettings s = new TrainingSettings();
+        if (t == null) t = new ProposalInput.Training();
+        if (t.precision != null) {
+            if (!PRECISIONS.contains(t.precision)) throw new InputException("training.precision", "expected one of " + sorted(PRECISIONS) + ", got '" + t.precision + "'");
+            s.setPrecision(t.precision);
+        }
+        if (t.optimizer != null) {
+            if (!OPTIMIZERS.contains(t.optimizer)) throw new InputException("training.optimizer", "expected one of " + sorted(OPTIMIZERS) + ", got '" + t.optimizer + "'");
+            s.setOptimizer(t.optimizer);
+        } else if ("qlora".equals(method)) {
+            // The QLoRA paper trains with paged 8-bit-state AdamW; LLaMA-Factory and PEFT examples do too.
+            s.setOptimizer("paged-adamw-8bit");
+        }
+        if (t.microBatchSize != null) { range("training.microBatchSize", t.microBatchSize, 1, 4096); s.setMicroBatchSize(t.microBatchSize); }
+        if (t.gradientCheckpointing != null) s.setGradientCheckpointing(t.gradientCheckpointing);
+        if (t.loraRank != null) { range("training.loraRank", t.loraRank, 1, 4096); s.setLoraRank(t.loraRank); }
+        if (t.loraTargets != null) {
+            if (t.loraTargets.isEmpty()) throw new InputException("training.loraTargets", "expected at least one module name");
+            for (int i = 0; i < t.loraTargets.size(); i++) {
+                if (!LORA_TARGETS.contains(t.loraTargets.get(i))) {
+                    throw new InputException("training.loraTargets[" + i + "]", "expected one of " + sorted(LORA_TARGETS) + ", got '" + t.loraTargets.get(i) + "'");
+                }
+            }
+            s.setLoraTargets(t.loraTargets);
+        }
+        if (t.zeroStage != null) { range("training.zeroStage", t.zeroStage, 0, 3); s.setZeroStage(t.zeroStage); }
+        if (t.cpuOffload != null) s.setCpuOffload(t.cpuOffload);
+        if (t.mfu != null) { range("training.mfu", t.mfu, 0.01, 0.95); s.setMfu(t.mfu); }
+        if (t.checkpointIntervalHours != null) { range("training.checkpointIntervalHours", t.checkpointIntervalHours, 0.01, 1000); s.setCheckpointIntervalHours(t.checkpointIntervalHours); }
+        if (t.trainableFraction != null) { range("training.trainableFraction", t.trainableFraction, 0.001, 1); s.setTrainableFraction(t.trainableFraction); }
+        if (t.virtualTokens != null) { range("training.virtualTokens", t.virtualTokens, 1, 4096); s.setVirtualTokens(t.virtualTokens); }
+        return s;
+    }
+
+    static void range(String field, double v, double min, double max) {
+        if (Double.isNaN(v) || v < min || v > max) {
+            throw new InputException(field, "expected a value from " + fmt(min) + " to " + fmt(max) + ", got " + fmt(v));
+        }
+    }
+
+    static String fmt(double v) {
+        if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
+        return String.format(Locale.ROOT, "%s", v);
+    }
+
+    private static String sorted(Set<String> s) {
+        return String.join(", ", s.stream().sorted().toList());
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ftadvisor.model;
+
+/**
+ * The proposal's need on one GPU without sharding (the contract's {@code estimate}), computed in Java
+ * and handed to the rules as a fact.
+ */
+public class Estimate {
+    private final MemoryBreakdown memory;
+    private final double trainableParameters;
+    private final double trainingTokens;
+    private final double trainingFlops;
+    private final String precision;
+    private final int microBatchSize;
+    private final boolean gradientCheckpointing;
+    private final boolean flashAttention;
+    /** Host RAM the run needs beyond the OS when optimizer states are offloaded to the CPU. */
+    private final double offloadHostRamGb;
+
+    public Estimate(MemoryBreakdown memory, double trainableParameters, double trainingTokens,
+                    double trainingFlops, String precision, int microBatchSize,
+                    boolean gradientCheckpointing, boolean flashAttention, double offloadHostRamGb) {
+        this.memory = memory;
+        this.trainableParameters = trainableParameters;
+        this.trainingTokens = trainingTokens;
+        this.trainingFlops = trainingFlops;
+        this.precision = precision;
+        this.microBatchSize = microBatchSize;
+        this.gradientCheckpointing = gradientCheckpointing;
+        this.flashAttention = flashAttention;
+        this.offloadHostRamGb = offloadHostRamGb;
+    }
+
+    public MemoryBreakdown getMemory() { return memory; }
+    public double getMemoryGb() { return memory.getTotal(); }
+    public double getTrainableParameters() { return trainableParameters; }
+    public double getTrainingTokens() { return trainingTokens; }
+    public double getTrainingFlops() { return trainingFlops; }
+    public String getPrecision() { return precision; }
+    public int getMicroBatchSize() { return microBatchSize; }
+    public boolean isGradientCheckpointing() { return gradientCheckpointing; }
+    public boolean isFlashAttention() { return flashAttention; }
+    public double getOffloadHostRamGb() { return offloadHostRamGb; }
+}

@@ -1,0 +1,69 @@
+package dev.ftadvisor.model;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The only output of a rule: what it found, with the rule's identity (id, file, line), the guide ids
+ * it implements and the fact values it matched. A finding about one candidate names its key; its
+ * {@code effect} says what it does to that candidate (rejects it, marks it over budget or deadline,
+ * moves it up or down the ranking) so that later rules and the report can act on it.
+ */
+public class Finding {
+    public static final String EFFECT_NONE = "none";
+    public static final String EFFECT_REJECT = "reject";
+    public static final String EFFECT_OVER_BUDGET = "over-budget";
+    public static final String EFFECT_OVER_DEADLINE = "over-deadline";
+    public static final String EFFECT_RANK = "rank";
+
+    private final String id;
+    private final String rule;
+    private final String ruleFile;
+    private final int ruleLine;
+    private final String severity;
+    private final String topic;
+    private final List<String> sources;
+    private final String message;
+    private final String candidateKey;
+    private final String effect;
+    private final double rankWeight;
+    private final Map<String, Object> facts;
+
+    public Finding(String id, String rule, String ruleFile, int ruleLine, String severity, String topic,
+                   List<String> sources, String message, String candidateKey, String effect,
+                   double rankWeight, Map<String, Object> facts) {
+        this.id = id;
+        this.rule = rule;
+        this.ruleFile = ruleFile;
+        this.ruleLine = ruleLine;
+        this.severity = severity;
+        this.topic = topic;
+        this.sources = List.copyOf(sources);
+        this.message = message;
+        this.candidateKey = candidateKey;
+        this.effect = effect;
+        this.rankWeight = rankWeight;
+        this.facts = facts;
+    }
+
+    public String getId() { return id; }
+    public String getRule() { return rule; }
+    public String getRuleFile() { return ruleFile; }
+    public int getRuleLine() { return ruleLine; }
+    public String getSeverity() { return severity; }
+    public String getTopic() { return topic; }
+    public List<String> getSources() { return sources; }
+    public String getMessage() { return message; }
+    public String getCandidateKey() { return candidateKey; }
+    public String getEffect() { return effect; }
+    public double getRankWeight() { return rankWeight; }
+    public Map<String, Object> getFacts() { return facts; }
+
+    public boolean isAboutCandidate() { return candidateKey != null; }
+    public boolean isRejecting() { return EFFECT_REJECT.equals(effect); }
+
+    @Override
+    public String toString() {
+        return severity + " " + id + ": " + message;
+    }
+}

@@ -1,0 +1,22 @@
+package dev.ftadvisor.model;
+
+/** The consultation's conclusion, decided by a verdict rule. */
+public class Verdict {
+    public static final String FEASIBLE = "feasible";
+    public static final String FEASIBLE_WITH_CHANGES = "feasible-with-changes";
+    public static final String INFEASIBLE = "infeasible";
+
+    private final String value;
+    private final String summary;
+    private final String ruleId;
+
+    public Verdict(String value, String summary, String ruleId) {
+        this.value = value;
+        this.summary = summary;
+        this.ruleId = ruleId;
+    }
+
+    public String getValue() { return value; }
+    public String getSummary() { return summary; }
+    public String getRuleId() { return ruleId; }
+}

@@ -1,0 +1,131 @@
+package dev.ftadvisor.report;
+
+import dev.ftadvisor.engine.Outcome;
+import dev.ftadvisor.model.Candidate;
+import dev.ftadvisor.model.Estimate;
+import dev.ftadvisor.model.Finding;
+import dev.ftadvisor.model.Proposal;
+import dev.ftadvisor.model.Verdict;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Assembles the report from what the rules concluded. It only sorts and groups: a candidate is a plan
+ * when no rule rejected it; plans are ordered by the rules' verdict-relevant findings (over budget,
+ * over deadline), then by the sum of the rules' rank weights, then by cost.
+ */
+public final class ReportBuilder {
+    /** Plans shown in a report; the rest are counted in the summary. */
+    public static final int MAX_PLANS = 10;
+
+    private ReportBuilder() {
+    }
+
+    public static Report build(Outcome o, String catalogAsOf, boolean includeTrace) {
+        Map<String, List<Finding>> byCandidate = new LinkedHashMap<>();
+        List<Finding> general = new ArrayList<>();
+        for (Finding f : o.findings()) {
+            if (f.isAboutCandidate()) {
+                byCandidate.computeIfAbsent(f.getCandidateKey(), k -> new ArrayList<>()).add(f);
+            } else {
+                general.add(f);
+            }
+        }
+        List<Candidate> viable = new ArrayList<>();
+        Map<String, Report.Rejected> rejected = new LinkedHashMap<>();
+        for (Candidate c : o.candidates()) {
+            List<Finding> fs = byCandidate.getOrDefault(c.getKey(), List.of());
+            if (fs.stream().anyMatch(Finding::isRejecting)) {
+                String group = c.getProvider() + "/" + c.getInstanceType() + "/" + c.getRegion() + "/" + c.getNodes();
+                Report.Rejected prev = rejected.get(group);
+                List<String> pricing = new ArrayList<>(prev == null ? List.of() : prev.pricing());
+                pricing.add(c.getPricing());
+                List<Report.Reason> reasons = new ArrayList<>(prev == null ? List.of() : prev.reasons());
+                for (Finding f : fs) {
+                    if (f.isRejecting() && reasons.stream().noneMatch(r -> r.message().equals(f.getMessage()))) {
+                        reasons.add(Report.Reason.of(f));
+                    }
+                }
+                rejected.put(group, new Report.Rejected(c.getProvider(), c.getInstanceType(), c.getRegion(), c.getGpu(),
+                        c.getGpuCount(), c.getNodes(), pricing, reasons));
+            } else {
+                viable.add(c);
+            }
+        }
+        viable.sort(Comparator.comparingInt((Candidate c) -> constraintMisses(byCandidate.get(c.getKey())))
+                .thenComparing(Comparator.comparingDouble((Candidate c) -> rankScore(byCandidate.get(c.getKey()))).reversed())
+                .thenComparingDouble(Candidate::getCostUsd)
+                .thenComparing(Candidate::getKey));
+        List<Report.Plan> plans = new ArrayList<>();
+        for (int i = 0; i < viable.size() && i < MAX_PLANS; i++) {
+            plans.add(plan(i + 1, viable.get(i), byCandidate.getOrDefault(viable.get(i).getKey(), List.of())));
+        }
+        Verdict v = o.verdict();
+        Proposal p = o.resolved().proposal();
+        List<Finding> findings = new ArrayList<>(general);
+        for (Candidate c : viable.subList(0, Math.min(viable.size(), MAX_PLANS))) {
+            findings.addAll(byCandidate.getOrDefault(c.getKey(), List.of()));
+        }
+        return new Report(p.getId(), v == null ? null : v.getValue(),
+                v == null ? "no verdict rule fired" : v.getSummary(), v == null ? null : v.getRuleId(),
+                estimateView(o.estimate(), p), plans, List.copyOf(rejected.values()), List.of(), findings,
+                includeTrace ? o.trace() : null, catalogAsOf, o.rulesVersion(), o.resolved().assumptions());
+    }
+
+    static int constraintMisses(List<Finding> fs) {
+        if (fs == null) return 0;
+        int misses = 0;
+        if (fs.stream().anyMatch(f -> Finding.EFFECT_OVER_BUDGET.equals(f.getEffect()))) misses++;
+        if (fs.stream().anyMatch(f -> Finding.EFFECT_OVER_DEADLINE.equals(f.getEffect()))) misses++;
+        return misses;
+    }
+
+    static double rankScore(List<Finding> fs) {
+        return fs == null ? 0 : fs.stream().mapToDouble(Finding::getRankWeight).sum();
+    }
+
+    public static Report.Plan plan(int rank, Candidate c, List<Finding> fs) {
+        Map<String, Object> storage = new LinkedHashMap<>();
+        storage.put("volumeGb", c.getStorageGb());
+        if (c.getStorageVolume() != null) storage.put("volume", c.getStorageVolume());
+        storage.put("localNvmeGb", c.getLocalNvmeGb());
+        storage.put("costUsd", c.getStorageCostUsd());
+        Map<String, Object> network = new LinkedHashMap<>();
+        network.put("gpuInterconnect", c.getGpuInterconnect());
+        network.put("networkGbps", c.getNetworkGbps());
+        network.put("rdmaFabric", c.getRdmaFabric());
+        network.put("rdmaGbps", c.getRdmaGbps());
+        List<Report.Reason> reasons = fs.stream().map(Report.Reason::of).toList();
+        boolean withinBudget = fs.stream().noneMatch(f -> Finding.EFFECT_OVER_BUDGET.equals(f.getEffect()));
+        boolean withinDeadline = fs.stream().noneMatch(f -> Finding.EFFECT_OVER_DEADLINE.equals(f.getEffect()));
+        return new Report.Plan(rank, c.getProvider(), c.getInstanceType(), c.getRegion(), c.getGpu(), c.getGpuCount(),
+                c.getNodes(), c.getGpuMemoryGb(), c.getMemoryPerGpuGb(), c.getSharding(), c.getRamGb(), storage, network,
+                c.getPricing(), c.getUsdPerHour(), c.getPriceBasis(), c.getHours(), c.getCostUsd(), withinBudget,
+                withinDeadline, rankScore(fs), reasons);
+    }
+
+    static Report.EstimateView estimateView(Estimate e, Proposal p) {
+        Map<String, Object> settings = new LinkedHashMap<>();
+        settings.put("precision", e.getPrecision());
+        settings.put("optimizer", p.getTraining().getOptimizer());
+        settings.put("microBatchSize", e.getMicroBatchSize());
+        settings.put("gradientCheckpointing", e.isGradientCheckpointing());
+        settings.put("flashAttention", e.isFlashAttention());
+        settings.put("sequenceLength", p.getSequenceLength());
+        settings.put("quantizationBits", p.getQuantizationBits());
+        if (p.getMethod().contains("lora")) {
+            settings.put("loraRank", p.getTraining().getLoraRank());
+            settings.put("loraTargets", p.getTraining().getLoraTargets());
+        }
+        if (p.getTraining().getMfu() != null) settings.put("mfu", p.getTraining().getMfu());
+        settings.put("cpuOffload", p.getTraining().isCpuOffload());
+        if (e.getOffloadHostRamGb() > 0) settings.put("offloadHostRamGb", Math.round(e.getOffloadHostRamGb() * 10) / 10.0);
+        return new Report.EstimateView(p.getModelId(), p.getParametersBillions(), p.getMethod(),
+                Math.round(e.getMemoryGb() * 10) / 10.0, e.getMemory().asMap(), e.getTrainableParameters(),
+                e.getTrainingTokens(), e.getTrainingFlops(), settings);
+    }
+}
