@@ -38,6 +38,15 @@ public final class Advisor {
         return judge(r, estimate, candidates, trace);
     }
 
+    /** A rule that throws while it is evaluated is a broken rules folder (exit 3), named by file and line. */
+    private void fire(KieSession session) {
+        try {
+            session.fireAllRules();
+        } catch (RuntimeException e) {
+            throw RuleFailure.of(e, rules.index());
+        }
+    }
+
     public Outcome judge(ResolvedProposal r, Estimate estimate, List<Candidate> candidates, boolean trace) {
         KieSession session = rules.kieBase().newKieSession();
         try {
@@ -54,9 +63,9 @@ public final class Advisor {
             for (Candidate c : candidates) {
                 session.insert(c);
             }
-            session.fireAllRules();
+            fire(session);
             session.getAgenda().getAgendaGroup(VERDICT_GROUP).setFocus();
-            session.fireAllRules();
+            fire(session);
             return new Outcome(r, estimate, candidates, List.copyOf(out.findings()), out.verdict(),
                     listener == null ? List.of() : List.copyOf(listener.firings()), rules.rulesVersion());
         } finally {

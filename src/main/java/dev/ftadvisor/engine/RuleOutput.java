@@ -36,9 +36,15 @@ public final class RuleOutput {
         add(drools, c, Finding.EFFECT_NONE, 0, message);
     }
 
-    /** The candidate cannot be used as proposed. */
+    /**
+     * The candidate cannot be used as proposed. It leaves working memory, so no later rule spends
+     * time judging it; the report still lists it under "rejected" with this finding.
+     */
     public void reject(Object drools, Candidate c, String message) {
         add(drools, c, Finding.EFFECT_REJECT, 0, message);
+        var runtime = context(drools).getKieRuntime();
+        var handle = runtime.getFactHandle(c);
+        if (handle != null) runtime.delete(handle);
     }
 
     public void overBudget(Object drools, Candidate c, String message) {

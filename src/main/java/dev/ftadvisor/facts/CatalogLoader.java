@@ -113,9 +113,17 @@ public final class CatalogLoader {
                 int index = Integer.parseInt(location.substring(prefix.length(), end));
                 entry = " (entry " + index + entryName(list.get(index)) + ")";
             }
-            throw new CatalogException(folder.display(file) + entry + ": " + first.getMessage()
+            JsonNode bad = root.at(pointer(location));
+            String got = bad.isMissingNode() || bad.isContainerNode() ? "" : " (got " + bad + ")";
+            throw new CatalogException(folder.display(file) + entry + ": " + first.getMessage() + got
                     + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more schema errors)" : ""));
         }
+    }
+
+    /** "$.gpus[3].memoryGb" to the JSON pointer "/gpus/3/memoryGb". */
+    static String pointer(String location) {
+        String p = location.startsWith("$") ? location.substring(1) : location;
+        return p.replaceAll("\\[(\\d+)]", ".$1").replace('.', '/');
     }
 
     private static String entryName(JsonNode entry) {
