@@ -26,50 +26,58 @@ public final class RuleOutput {
         this.index = index;
     }
 
+    /*
+     * Every method takes a message template in English with {0}-style placeholders and its arguments
+     * (java.text.MessageFormat syntax; numbers should be passed already formatted with Num). The
+     * template is the rule's own text; translations live beside the rules, keyed by rule id, and are
+     * filled with the same arguments.
+     */
+
     /** A finding about the proposal as a whole. */
-    public void note(Object drools, String message) {
-        add(drools, null, Finding.EFFECT_NONE, 0, message);
+    public void note(Object drools, String template, Object... args) {
+        add(drools, null, Finding.EFFECT_NONE, 0, template, args);
     }
 
     /** A finding about one candidate that does not change its standing (advice, info). */
-    public void advise(Object drools, Candidate c, String message) {
-        add(drools, c, Finding.EFFECT_NONE, 0, message);
+    public void advise(Object drools, Candidate c, String template, Object... args) {
+        add(drools, c, Finding.EFFECT_NONE, 0, template, args);
     }
 
     /**
      * The candidate cannot be used as proposed. It leaves working memory, so no later rule spends
      * time judging it; the report still lists it under "rejected" with this finding.
      */
-    public void reject(Object drools, Candidate c, String message) {
-        add(drools, c, Finding.EFFECT_REJECT, 0, message);
+    public void reject(Object drools, Candidate c, String template, Object... args) {
+        add(drools, c, Finding.EFFECT_REJECT, 0, template, args);
         var runtime = context(drools).getKieRuntime();
         var handle = runtime.getFactHandle(c);
         if (handle != null) runtime.delete(handle);
     }
 
-    public void overBudget(Object drools, Candidate c, String message) {
-        add(drools, c, Finding.EFFECT_OVER_BUDGET, 0, message);
+    public void overBudget(Object drools, Candidate c, String template, Object... args) {
+        add(drools, c, Finding.EFFECT_OVER_BUDGET, 0, template, args);
     }
 
-    public void overDeadline(Object drools, Candidate c, String message) {
-        add(drools, c, Finding.EFFECT_OVER_DEADLINE, 0, message);
+    public void overDeadline(Object drools, Candidate c, String template, Object... args) {
+        add(drools, c, Finding.EFFECT_OVER_DEADLINE, 0, template, args);
     }
 
     /** Moves the candidate up (positive weight) or down (negative) the ranking, for the reason given. */
-    public void rank(Object drools, Candidate c, double weight, String message) {
-        add(drools, c, Finding.EFFECT_RANK, weight, message);
+    public void rank(Object drools, Candidate c, double weight, String template, Object... args) {
+        add(drools, c, Finding.EFFECT_RANK, weight, template, args);
     }
 
     /** Decides the consultation's verdict; the first verdict rule to fire wins. */
-    public void verdict(Object drools, String value, String summary) {
+    public void verdict(Object drools, String value, String template, Object... args) {
         RuleContext ctx = context(drools);
         if (verdict == null) {
-            verdict = new Verdict(value, summary, meta(ctx.getRule(), "id"));
+            verdict = new Verdict(value, Messages.format(template, args), meta(ctx.getRule(), "id"));
             ctx.getKieRuntime().insert(verdict);
         }
     }
 
-    private void add(Object drools, Candidate c, String effect, double weight, String message) {
+    private void add(Object drools, Candidate c, String effect, double weight, String template, Object[] args) {
+        String message = Messages.format(template, args);
         RuleContext ctx = context(drools);
         Rule rule = ctx.getRule();
         RuleInfo info = index.byName(rule.getName());
@@ -82,7 +90,7 @@ public final class RuleOutput {
         Finding f = new Finding(id != null ? id : rule.getName(), rule.getName(),
                 info == null ? null : info.file(), info == null ? 0 : info.line(),
                 meta(rule, "severity"), meta(rule, "topic"), sources, message,
-                c == null ? null : c.getKey(), effect, weight, facts);
+                c == null ? null : c.getKey(), effect, weight, facts).withTemplate(template, java.util.Arrays.asList(args));
         findings.add(f);
         ctx.getKieRuntime().insert(f);
     }

@@ -28,6 +28,9 @@ public class Finding {
     private final String effect;
     private final double rankWeight;
     private final Map<String, Object> facts;
+    /** The rule's message template (English, as written in the DRL) and its arguments, for translation. */
+    private String template;
+    private List<Object> args = List.of();
 
     public Finding(String id, String rule, String ruleFile, int ruleLine, String severity, String topic,
                    List<String> sources, String message, String candidateKey, String effect,
@@ -59,7 +62,21 @@ public class Finding {
     public double getRankWeight() { return rankWeight; }
     public Map<String, Object> getFacts() { return facts; }
 
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public String getTemplate() { return template; }
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public List<Object> getArgs() { return args; }
+
+    /** Keeps the template and arguments the message was formatted from (set once, by RuleOutput). */
+    public Finding withTemplate(String template, List<Object> args) {
+        this.template = template;
+        this.args = List.copyOf(args);
+        return this;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isAboutCandidate() { return candidateKey != null; }
+    @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isRejecting() { return EFFECT_REJECT.equals(effect); }
 
     @Override
