@@ -44,7 +44,7 @@ class MemoryCalibrationTest {
     }
 
     private static double estimateGb(ObjectNode proposal, boolean flashAttention) {
-        ResolvedProposal r = TestSupport.proposal(proposal.toString());
+        ResolvedProposal r = MemoryEstimatorTest.resolve(proposal.toString());
         return MemoryEstimator.perGpu(r.model(), r.proposal(), MemoryEstimator.Sharding.single(flashAttention)).getTotal();
     }
 

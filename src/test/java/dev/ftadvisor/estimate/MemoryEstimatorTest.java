@@ -1,6 +1,8 @@
 package dev.ftadvisor.estimate;
 
 import dev.ftadvisor.TestSupport;
+import dev.ftadvisor.input.ProposalReader;
+import dev.ftadvisor.input.ProposalResolver;
 import dev.ftadvisor.input.ResolvedProposal;
 import dev.ftadvisor.model.MemoryBreakdown;
 import org.junit.jupiter.api.Test;
@@ -11,8 +13,15 @@ import static org.assertj.core.api.Assertions.within;
 class MemoryEstimatorTest {
     private static final double GB = 1e9;
 
+    private static final ProposalResolver RESOLVER = new ProposalResolver(TestSupport.catalog());
+
     static ResolvedProposal proposal(String fields) {
-        return TestSupport.proposal("{\"dataset\":{\"tokens\":\"10M\"}," + fields + "}");
+        return resolve("{\"dataset\":{\"tokens\":\"10M\"}," + fields + "}");
+    }
+
+    /** Resolves a proposal written as JSON against the project's catalog, loaded once. */
+    static ResolvedProposal resolve(String json) {
+        return RESOLVER.resolve(ProposalReader.read(json, false), "test");
     }
 
     static MemoryBreakdown single(ResolvedProposal r) {
