@@ -116,11 +116,12 @@ public final class MemoryEstimator {
         }
         if (s.cpuOffload()) {
             // ZeRO-Offload (Ren et al. 2021): optimizer states, fp32 master and fp32 gradients live in host
-            // RAM; the GPU keeps a 16-bit gradient partition until it is copied out. With ZeRO-3 the
-            // usual configuration (LLaMA-Factory ds_z3_offload_config.json) also offloads the parameters,
-            // leaving the gathered layers on the GPU.
+            // RAM; the GPU only stages 16-bit gradients in reduce buckets on their way out (two layers'
+            // worth, double-buffered). With ZeRO-3 the usual configuration (LLaMA-Factory
+            // ds_z3_offload_config.json, FSDP cpu_offload) also offloads the parameters, leaving the
+            // gathered layers on the GPU.
             optimizer = 0;
-            gradients = Math.min(gradients, trainable * B16 / (s.zeroStage() >= 2 ? n : 1));
+            gradients = Math.min(gradients, 2 * trainable / Math.max(1, m.layers) * B16);
             if (s.zeroStage() >= 3) {
                 weights = 0;
                 quantization = 0;

@@ -36,6 +36,11 @@ class MemoryCalibrationTest {
     static final double MEASURED_ALLOCATED_TOLERANCE = 0.40;
     static final double MEASURED_RESERVED_TOLERANCE = 0.60;
     static final double MEASURED_MEDIAN_TOLERANCE = 0.20;
+    /**
+     * Sharded runs (FSDP / ZeRO-2/3, with and without CPU offload; medium or low confidence) check the
+     * sharding arithmetic rather than activations: each within 35%, the published tables' tolerance.
+     */
+    static final double MEASURED_SHARDED_TOLERANCE = 0.35;
 
     private static JsonNode load(String name) throws IOException {
         try (InputStream in = MemoryCalibrationTest.class.getResourceAsStream("/calibration/" + name)) {
@@ -98,14 +103,17 @@ class MemoryCalibrationTest {
         List<Double> highErrors = new ArrayList<>();
         List<Double> allErrors = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%4s %-14s %-6s %4s %4s %-5s %5s %3s %3s %3s %-4s %-9s %9s %9s %8s%n",
-                "id", "model", "method", "bits", "rank", "tgt", "seq", "mb", "gc", "fa", "conf", "meter", "measured", "estimated", "error"));
+        StringBuilder table = new StringBuilder(String.format(Locale.ROOT, "%n%4s %-14s %-6s %4s %4s %-5s %5s %3s %3s %3s %-9s %-4s %-9s %9s %9s %8s%n",
+                "id", "model", "method", "bits", "rank", "tgt", "seq", "mb", "gc", "fa", "sharding", "conf", "meter", "measured", "estimated", "error"));
         int skipped = 0;
         for (JsonNode pt : load("measured.json").get("points")) {
             String model = pt.path("model").asText("");
             String targets = loraTargets(pt.path("loraTargets").asText("qv"));
+            int gpus = pt.path("gpus").asInt(1);
+            String sharding = pt.path("sharding").asText("none");
+            int zeroStage = zeroStage(sharding);
             boolean inScope = "measured-peak".equals(pt.path("kind").asText())
-                    && pt.path("gpus").asInt() == 1 && "none".equals(pt.path("sharding").asText())
+                    && ((gpus == 1 && "none".equals(sharding)) || zeroStage > 0)
                     && pt.hasNonNull("measuredPeakGb") && pt.hasNonNull("sequenceLength") && pt.hasNonNull("microBatchSize")
                     && catalog.model(model).isPresent()
                     && ("full".equals(pt.path("method").asText()) || targets != null);
@@ -133,33 +141,48 @@ class MemoryCalibrationTest {
             }
             boolean flash = pt.path("flashAttention").asBoolean(true);
             double measured = pt.get("measuredPeakGb").asDouble();
-            double estimated = estimateGb(p, flash);
+            double estimated = zeroStage == 0 ? estimateGb(p, flash)
+                    : shardedGb(p, new MemoryEstimator.Sharding(gpus, zeroStage, sharding.contains("offload"), flash));
             double error = (estimated - measured) / measured;
             String notes = pt.path("notes").asText();
             String meter = notes.contains("max_memory_allocated") ? "allocated"
                     : notes.contains("max_memory_reserved") ? "reserved" : "other";
             String confidence = pt.path("confidence").asText();
             allErrors.add(Math.abs(error));
+            if (zeroStage > 0 && Math.abs(error) > MEASURED_SHARDED_TOLERANCE) failures.add(pt.get("id").asText());
             if ("high".equals(confidence)) {
                 highErrors.add(Math.abs(error));
                 double tolerance = "reserved".equals(meter) ? MEASURED_RESERVED_TOLERANCE : MEASURED_ALLOCATED_TOLERANCE;
                 if (Math.abs(error) > tolerance) failures.add(pt.get("id").asText());
             }
-            table.append(String.format(Locale.ROOT, "%4d %-14s %-6s %4s %4s %-5s %5d %3d %3s %3s %-4s %-9s %9.2f %9.2f %+7.1f%%%n",
+            table.append(String.format(Locale.ROOT, "%4d %-14s %-6s %4s %4s %-5s %5d %3d %3s %3s %-9s %-4s %-9s %9.2f %9.2f %+7.1f%%%n",
                     pt.get("id").asInt(), model, method, pt.path("quantizationBits").asText(""), pt.path("loraRank").asText(""),
                     targets == null ? "-" : targets, pt.get("sequenceLength").asInt(), pt.get("microBatchSize").asInt(),
                     pt.path("gradientCheckpointing").asBoolean(false) ? "y" : "n", flash ? "y" : "n",
+                    zeroStage == 0 ? "1 GPU" : gpus + "x z" + zeroStage + (sharding.contains("offload") ? "+off" : ""),
                     confidence, meter, measured, estimated, error * 100));
         }
         double medHigh = median(highErrors);
-        table.append(String.format(Locale.ROOT, "%d points in scope (%d high confidence), %d out of scope (other models, sharded, bounds, trainable embeddings)%n",
+        table.append(String.format(Locale.ROOT, "%d points in scope (%d high confidence), %d out of scope (models not in facts/models.json, naive model parallel, bounds, trainable embeddings)%n",
                 allErrors.size(), highErrors.size(), skipped));
         table.append(String.format(Locale.ROOT, "median |error|: high confidence %.1f%% (at most %.0f%%), all in scope %.1f%%%n",
                 medHigh * 100, MEASURED_MEDIAN_TOLERANCE * 100, median(allErrors) * 100));
         System.out.print(table);
         assertTrue(highErrors.size() >= 30, "too few measured points in scope: " + highErrors.size());
-        assertTrue(failures.isEmpty(), "high-confidence points outside tolerance: " + failures + table);
+        assertTrue(failures.isEmpty(), "points outside tolerance: " + failures + table);
         assertTrue(medHigh <= MEASURED_MEDIAN_TOLERANCE, "median |error| " + medHigh + table);
+    }
+
+    /** ZeRO stage of a data-parallel measured run (FSDP full sharding is stage 3); 0 when not sharded that way. */
+    static int zeroStage(String sharding) {
+        if (sharding.startsWith("fsdp") || sharding.startsWith("zero3")) return 3;
+        if (sharding.startsWith("zero2")) return 2;
+        return 0;
+    }
+
+    private static double shardedGb(ObjectNode proposal, MemoryEstimator.Sharding sharding) {
+        ResolvedProposal r = MemoryEstimatorTest.resolve(proposal.toString());
+        return MemoryEstimator.perGpu(r.model(), r.proposal(), sharding).getTotal();
     }
 
     /**
@@ -170,6 +193,7 @@ class MemoryCalibrationTest {
         String d = described.toLowerCase(Locale.ROOT);
         if (d.contains("embed")) return null;
         if (d.startsWith("all")) return "all";
+        if (d.equals("q,v,o + mlp")) return "qvo+mlp";
         if (d.contains("c_attn") || d.contains("w_pack") || d.contains("q,k,v") || d.contains("query_key_value")) return "qkv";
         if (d.equals("qv") || d.equals("null") || d.isEmpty()) return "qv";
         return null;
@@ -182,6 +206,7 @@ class MemoryCalibrationTest {
             switch (targets) {
                 case "all" -> list.add("all");
                 case "qkv" -> list.add("q_proj").add("k_proj").add("v_proj");
+                case "qvo+mlp" -> list.add("q_proj").add("v_proj").add("o_proj").add("gate_proj").add("up_proj").add("down_proj");
                 default -> list.add("q_proj").add("v_proj");
             }
         }
