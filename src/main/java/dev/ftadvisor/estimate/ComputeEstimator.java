@@ -39,7 +39,11 @@ public final class ComputeEstimator {
     static final double INTRA_PCIE = 0.85;
     /** ZeRO-3 adds a parameter all-gather per layer, forward and backward: ~10% on fast links. */
     static final double ZERO3_FACTOR = 0.90;
-    /** Across nodes: RDMA at >= 100 Gbps keeps ~90% per node added; plain TCP Ethernet ~60%. */
+    /**
+     * Across nodes, per doubling of the node count: RDMA (EFA / InfiniBand) at >= 100 Gbps keeps ~90%
+     * (NCCL ring all-reduce moves 2(n-1)/n of the gradients over the slowest link); plain TCP Ethernet
+     * at 10-50 Gbps ~60%, as the all-reduce no longer hides behind compute.
+     */
     static final double INTER_RDMA = 0.90;
     static final double INTER_TCP = 0.60;
     /** RDMA below this gives TCP-like scaling (guide's network.bandwidth: "e.g. 100 Gbps"). */
