@@ -65,6 +65,18 @@ class EstimatorTest {
     }
 
     @Test
+    void gpusWithoutFlashAttentionKeepTheQuadraticAttentionScores() {
+        List<Candidate> cs = ESTIMATOR.candidates(proposal(
+                "\"model\":\"llama-2-7b\",\"method\":\"lora\",\"sequenceLength\":4096,\"training\":{\"gradientCheckpointing\":false}"));
+        Candidate v100 = candidate(cs, "p3.2xlarge", 1, "on-demand");
+        Candidate a10g = candidate(cs, "g5.xlarge", 1, "on-demand");
+        assertThat(v100.isFlashAttention2()).isFalse();
+        // 32 layers x 32 heads x 4096^2 scores x 6 bytes = 103 GB more
+        assertThat(v100.getMemoryPerGpu().getActivations() - a10g.getMemoryPerGpu().getActivations())
+                .isCloseTo(32 * 32 * 4096.0 * 4096 * 6 / 1e9, org.assertj.core.api.Assertions.within(1e-6));
+    }
+
+    @Test
     void spotCandidatesWithoutAPublishedPriceUseTheFallback() {
         List<Candidate> cs = ESTIMATOR.candidates(proposal("\"model\":\"llama-3-8b\",\"method\":\"lora\""));
         Candidate lambda = candidate(cs, "gpu_1x_a100", 1, "spot");
