@@ -83,7 +83,9 @@ public final class EstimateAssumptions {
             a.add(new Assumption("time.qloraDequantization", "x" + fmt(ComputeEstimator.QLORA_FACTOR) + " MFU",
                     "QLoRA steps measured 30-40% slower than 16-bit LoRA (Dettmers et al. 2023; HF PEFT and Unsloth benchmarks)"));
         }
-        a.add(new Assumption("time.flopsPerToken", flopsRule(p.getMethod()) + (t.isGradientCheckpointing() ? " + 2N recompute" : ""),
+        a.add(new Assumption("time.flopsPerToken", flopsRule(p.getMethod()) + (t.isGradientCheckpointing()
+                        ? ("freeze".equals(p.getMethod()) ? " + 2N recompute x trained fraction" : " + 2N recompute") : "")
+                        + " + causal attention 2 x layers x sequence x heads x headDim",
                 "Kaplan et al. 2020: 2N forward, 4N backward per token; adapters skip weight gradients"));
         a.add(new Assumption("time.scaling", String.format(Locale.ROOT,
                 "in node NVLink %s / PCIe %s; ZeRO-3 x%s; per node doubling RDMA>=%s Gbps %s / TCP %s; CPU offload x%s",
