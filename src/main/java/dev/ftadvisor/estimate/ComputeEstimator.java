@@ -11,12 +11,22 @@ import dev.ftadvisor.model.Proposal;
  */
 public final class ComputeEstimator {
     /**
-     * MFU a well-configured fine-tuning run reaches on Ampere/Hopper with bf16 and FlashAttention-2.
+     * MFU a well-configured fine-tuning run reaches on Ampere with bf16 and FlashAttention-2.
      * PaLM reports 46% at 540B scale (Chowdhery et al. 2022, table 3); MosaicML's llm-foundry
-     * benchmarks list 40-55% for 7B-70B on A100/H100; Hugging Face Trainer runs land lower, so 0.40.
+     * throughput tables list 40-55% for 7B-70B on A100; Hugging Face Trainer fine-tuning with short
+     * sequences and small micro-batches lands lower, so 0.40.
      */
-    static final double MFU_MODERN = 0.40;
-    /** V100/T4: fp16 only, no FlashAttention-2, smaller tensor-core share: 0.30. */
+    static final double MFU_AMPERE = 0.40;
+    /**
+     * Hopper and Blackwell raise the dense peak (989 / 2250 TFLOPS) far more than memory bandwidth
+     * (3.35 / 8 TB/s), so the memory-bound parts of a step (norms, activations, optimizer) weigh more:
+     * llm-foundry's H100 tables sit ~10 points below A100 for the same models. 0.35 and 0.30.
+     */
+    static final double MFU_HOPPER = 0.35;
+    static final double MFU_BLACKWELL = 0.30;
+    /** Ada (L4, L40S, RTX 4090): high peak on narrow GDDR6 buses (300-960 GB/s): 0.35. */
+    static final double MFU_ADA = 0.35;
+    /** V100/T4/RTX 6000: fp16 only, no FlashAttention-2 (it needs sm80+), smaller tensor-core share: 0.30. */
     static final double MFU_NO_FLASH = 0.30;
     /**
      * QLoRA dequantizes every 4/8-bit weight on each forward and backward use; measured QLoRA
@@ -29,7 +39,11 @@ public final class ComputeEstimator {
     static final double INTRA_PCIE = 0.85;
     /** ZeRO-3 adds a parameter all-gather per layer, forward and backward: ~10% on fast links. */
     static final double ZERO3_FACTOR = 0.90;
-    /** Across nodes: RDMA at >= 100 Gbps keeps ~90% per node added; plain TCP Ethernet ~60%. */
+    /**
+     * Across nodes, per doubling of the node count: RDMA (EFA / InfiniBand) at >= 100 Gbps keeps ~90%
+     * (NCCL ring all-reduce moves 2(n-1)/n of the gradients over the slowest link); plain TCP Ethernet
+     * at 10-50 Gbps ~60%, as the all-reduce no longer hides behind compute.
+     */
     static final double INTER_RDMA = 0.90;
     static final double INTER_TCP = 0.60;
     /** RDMA below this gives TCP-like scaling (guide's network.bandwidth: "e.g. 100 Gbps"). */
@@ -54,18 +68,23 @@ public final class ComputeEstimator {
         double attention = 2.0 * m.layers * seq * m.attentionHeads * m.headDimension(); // causal QK^T + AV, forward
         double forward = 2 * n + attention;
         double backward;
+        double recompute = p.getTraining().isGradientCheckpointing() ? forward : 0;
         switch (p.getMethod()) {
             case "full":
+                // activation gradients (1x forward) plus weight gradients (1x forward)
                 backward = 2 * forward;
                 break;
             case "freeze":
-                backward = forward + 2 * n * p.getTraining().getTrainableFraction();
+                // backward stops at the first trained layer: only the trained fraction pays it (and its recompute)
+                double f = MemoryEstimator.freezeFraction(m, p.getTraining());
+                backward = 2 * forward * f;
+                recompute *= f;
                 break;
             default:
-                // adapters: gradients flow through every frozen layer but no weight gradients are formed
+                // adapters: activation gradients flow through every frozen layer, weight gradients only
+                // for the adapters (negligible), so backward costs about one forward
                 backward = forward;
         }
-        double recompute = p.getTraining().isGradientCheckpointing() ? forward : 0;
         return forward + backward + recompute;
     }
 
@@ -84,8 +103,20 @@ public final class ComputeEstimator {
     /** Default MFU for a GPU and method, unless the proposal overrides it. */
     public static double mfu(GpuSpec gpu, Proposal p) {
         if (p.getTraining().getMfu() != null) return p.getTraining().getMfu();
-        double base = gpu.flashAttention2 && gpu.bf16 ? MFU_MODERN : MFU_NO_FLASH;
+        double base = baseMfu(gpu);
         return "qlora".equals(p.getMethod()) ? base * QLORA_FACTOR : base;
+    }
+
+    /** The utilisation a 16-bit run reaches on this GPU's architecture, before method and parallel losses. */
+    static double baseMfu(GpuSpec gpu) {
+        if (!gpu.flashAttention2 || !gpu.bf16) return MFU_NO_FLASH;
+        String arch = gpu.architecture == null ? "" : gpu.architecture;
+        return switch (arch) {
+            case "hopper" -> MFU_HOPPER;
+            case "blackwell" -> MFU_BLACKWELL;
+            case "ada" -> MFU_ADA;
+            default -> MFU_AMPERE;
+        };
     }
 
     /** Fraction of linear scaling kept by the parallel setup. */

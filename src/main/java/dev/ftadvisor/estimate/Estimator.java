@@ -33,11 +33,14 @@ public final class Estimator {
     public Estimate estimate(ResolvedProposal r) {
         Proposal p = r.proposal();
         ModelSpec m = r.model();
-        MemoryBreakdown mem = MemoryEstimator.perGpu(m, p, MemoryEstimator.Sharding.single(true));
+        int zero = p.getTraining().getZeroStage() != null ? p.getTraining().getZeroStage() : 0;
+        MemoryBreakdown mem = MemoryEstimator.perGpu(m, p,
+                new MemoryEstimator.Sharding(1, zero, p.getTraining().isCpuOffload(), true));
         return new Estimate(mem, ParameterCounts.trainable(m, p), p.getTrainingTokens(),
                 ComputeEstimator.trainingFlops(m, p), p.getTraining().getPrecision(),
                 p.getTraining().getMicroBatchSize(), p.getTraining().isGradientCheckpointing(), true,
-                p.getTraining().isCpuOffload() ? MemoryEstimator.offloadedOptimizerGb(m, p) : 0);
+                MemoryEstimator.offloadHostRamGb(m, p, zero), p.getSequenceLength(), p.getModelMaxContext(),
+                EstimateAssumptions.of(m, p));
     }
 
     public List<Candidate> candidates(ResolvedProposal r) {
@@ -64,7 +67,7 @@ public final class Estimator {
                 double scaling = ComputeEstimator.scalingEfficiency(inst.gpuCount, nodes, inst.gpuInterconnect,
                         inst.rdmaFabric, rdmaGbps, zero, offload);
                 double hours = ComputeEstimator.hours(flops, gpus, gpu, mfu, scaling);
-                double hostRam = offload ? MemoryEstimator.offloadedOptimizerGb(m, p) / nodes : 0;
+                double hostRam = MemoryEstimator.offloadHostRamGb(m, p, zero) / nodes;
                 List<CostEstimator.Priced> prices = new ArrayList<>();
                 prices.add(CostEstimator.onDemand(inst, nodes, hours));
                 prices.add(CostEstimator.spot(inst, nodes, hours, p.getTraining().getCheckpointIntervalHours()));

@@ -6,8 +6,10 @@ import dev.ftadvisor.model.Proposal;
 import dev.ftadvisor.model.TrainingSettings;
 
 /**
- * GPU memory of a fine-tuning run, per GPU, by component. Plain arithmetic; every constant says where
- * it comes from. Judging whether the result fits a GPU is the rules' job, not this class's.
+ * GPU memory of a fine-tuning run, per GPU, by component. Plain arithmetic from the model's layer
+ * shapes; every constant says where it comes from. Judging whether the result fits a GPU is the
+ * rules' job, not this class's. Checked against published and measured figures by
+ * {@code MemoryCalibrationTest} (src/test/resources/calibration/).
  */
 public final class MemoryEstimator {
     static final double GB = 1e9;
@@ -23,20 +25,46 @@ public final class MemoryEstimator {
     /** LLM.int8 keeps one fp32 absmax per row of 4096-wide matrices: about 1/1024 bytes per parameter. */
     static final double INT8_CONSTANT_BYTES = 4.0 / 4096;
     /**
-     * CUDA context, cuBLAS/cuDNN workspaces and NCCL buffers outside PyTorch's allocator: about 1 GB
-     * on Ampere/Hopper (PyTorch docs, "CUDA semantics": the context takes 300 MB-1 GB depending on
-     * the CUDA version and GPU; cuBLAS workspaces add tens of MB per stream).
+     * CUDA context and library workspaces outside PyTorch's allocator. With lazy module loading
+     * (default since CUDA 11.7 / PyTorch 1.13; NVIDIA CUDA C Programming Guide, "Lazy Loading")
+     * the context is about 0.3 GB on A100/H100, plus cuBLAS workspaces (PyTorch's default
+     * CUBLAS_WORKSPACE_CONFIG :4096:8, 32 MB per stream) and NCCL buffers: 0.35 GB.
      */
-    static final double CONTEXT_GB = 1.0;
-    /** Caching-allocator fragmentation: reserved exceeds allocated by 5-10% in steady training; use 5%. */
+    static final double CONTEXT_GB = 0.35;
+    /**
+     * Caching-allocator fragmentation on the transient, variably sized tensors (activations):
+     * PyTorch's "CUDA semantics / memory management" notes reserved exceeding allocated; 5% of the
+     * activations. Weights and optimizer states are allocated once in large blocks and do not fragment.
+     */
     static final double FRAGMENTATION = 0.05;
-    /** Bytes kept per output logit: bf16 logits plus the fp32 copy HF models make for the loss. */
-    static final double LOGIT_BYTES = 6;
+    /**
+     * Bytes per output logit held at the end of the forward pass: the bf16 lm_head output (2), the
+     * fp32 copy transformers makes for the loss (4: ForCausalLMLoss {@code logits.float()}) and the
+     * fp32 log-softmax cross-entropy saves for backward (4).
+     */
+    static final double LOGIT_BYTES = 10;
+    /**
+     * Bytes per attention-score element and head kept without a fused kernel (eager attention):
+     * the fp32 softmax output (4) softmax backward needs and its bf16 cast (2) the AV product needs
+     * (transformers' eager_attention_forward: {@code softmax(..., dtype=float32).to(dtype)}).
+     */
+    static final double EAGER_SCORE_BYTES = 6;
+    /**
+     * Under gradient checkpointing one layer is rebuilt at a time during backward and its activation
+     * gradients exist beside it: twice one layer's activations (Chen et al. 2016, "Training Deep Nets
+     * with Sublinear Memory Cost": memory O(n/k + k) with k = 1 layer per segment).
+     */
+    static final double RECOMPUTE_LAYERS = 2;
+    /**
+     * LLaMA-Factory's default for freeze tuning trains the last 2 decoder layers
+     * ({@code freeze_trainable_layers: 2}, hparams/finetuning_args.py); used when no trainableFraction is given.
+     */
+    static final int FREEZE_DEFAULT_LAYERS = 2;
 
     private MemoryEstimator() {
     }
 
-    /** How the run is spread: data-parallel degree, ZeRO stage and CPU offload. */
+    /** How the run is spread: data-parallel degree, ZeRO stage, CPU offload and the attention kernel. */
     public record Sharding(int gpus, int zeroStage, boolean cpuOffload, boolean flashAttention) {
         public static Sharding single(boolean flashAttention) {
             return new Sharding(1, 0, false, flashAttention);
@@ -48,14 +76,15 @@ public final class MemoryEstimator {
         double total = ParameterCounts.total(p);
         double trainable = ParameterCounts.trainable(m, p);
         boolean adapters = isAdapterMethod(p.getMethod());
+        boolean pureBf16 = "pure-bf16".equals(t.getPrecision());
 
         double weights;
         double quantization = 0;
         if ("qlora".equals(p.getMethod())) {
+            // bitsandbytes quantizes the decoder's linear layers; the embedding and (untied) lm_head stay 16-bit
             double embedding = ParameterCounts.embedding(m, p);
             double quantized = total - embedding;
-            double bytes = p.getQuantizationBits() / 8.0;
-            weights = quantized * bytes + embedding * B16;
+            weights = quantized * p.getQuantizationBits() / 8.0 + embedding * B16;
             quantization = p.getQuantizationBits() == 4 ? quantized * NF4_CONSTANT_BITS / 8 : quantized * INT8_CONSTANT_BYTES;
         } else {
             weights = total * B16;
@@ -63,13 +92,14 @@ public final class MemoryEstimator {
         double gradients;
         double optimizer;
         if (adapters) {
-            // PEFT keeps adapter weights in fp32 under autocast; their grads are fp32 too.
-            weights += trainable * B32;
-            gradients = trainable * B32;
-            optimizer = trainable * adapterOptimizerBytes(t.getOptimizer());
+            // PEFT keeps adapters in fp32 under autocast (autocast_adapter_dtype); pure bf16 keeps them in bf16.
+            double adapterBytes = pureBf16 ? B16 : B32;
+            weights += trainable * adapterBytes;
+            gradients = trainable * adapterBytes;
+            optimizer = trainable * optimizerStateBytes(t.getOptimizer(), pureBf16);
         } else {
-            gradients = trainable * B16;
-            optimizer = trainable * fullOptimizerBytes(t.getOptimizer(), t.getPrecision());
+            gradients = trainable * fullGradientBytes(t.getPrecision());
+            optimizer = trainable * (optimizerStateBytes(t.getOptimizer(), pureBf16) + masterBytes(t.getPrecision()));
         }
 
         // ZeRO (Rajbhandari et al. 2020): stage 1 shards optimizer states, 2 adds gradients, 3 adds weights.
@@ -77,29 +107,47 @@ public final class MemoryEstimator {
         if (s.zeroStage() >= 1) optimizer /= n;
         if (s.zeroStage() >= 2) gradients /= n;
         double gatherBuffer = 0;
+        double layerWeights = total / Math.max(1, m.layers) * B16;
         if (s.zeroStage() >= 3) {
             weights /= n;
             quantization /= n;
             // ZeRO-3 gathers a layer's weights before use and prefetches the next: two layers in 16 bits.
-            gatherBuffer = n > 1 ? 2 * (total / Math.max(1, m.layers)) * B16 : 0;
+            gatherBuffer = n > 1 ? 2 * layerWeights : 0;
         }
         if (s.cpuOffload()) {
-            optimizer = 0; // ZeRO-Offload keeps optimizer states and the step on the CPU
+            // ZeRO-Offload (Ren et al. 2021): optimizer states, fp32 master and fp32 gradients live in host
+            // RAM; the GPU only stages 16-bit gradients in reduce buckets on their way out (two layers'
+            // worth, double-buffered). With ZeRO-3 the usual configuration (LLaMA-Factory
+            // ds_z3_offload_config.json, FSDP cpu_offload) also offloads the parameters, leaving the
+            // gathered layers on the GPU.
+            optimizer = 0;
+            gradients = Math.min(gradients, 2 * trainable / Math.max(1, m.layers) * B16);
+            if (s.zeroStage() >= 3) {
+                weights = 0;
+                quantization = 0;
+                gatherBuffer = 2 * layerWeights;
+            }
         }
         double activations = activations(m, p, s.flashAttention());
-        double allocated = weights + gradients + optimizer + activations + quantization + gatherBuffer;
-        double overhead = CONTEXT_GB * GB + FRAGMENTATION * allocated + gatherBuffer;
-        return new MemoryBreakdown((weights) / GB, gradients / GB, optimizer / GB, activations / GB,
-                quantization / GB, (overhead) / GB);
+        double overhead = CONTEXT_GB * GB + FRAGMENTATION * activations + gatherBuffer;
+        return new MemoryBreakdown(weights / GB, gradients / GB, optimizer / GB, activations / GB,
+                quantization / GB, overhead / GB);
     }
 
-    /** Host RAM the offloaded optimizer states take, across the whole run (divide by nodes per node). */
-    public static double offloadedOptimizerGb(ModelSpec m, Proposal p) {
-        double trainable = ParameterCounts.trainable(m, p);
+    /**
+     * Host RAM the offloaded state takes, across the whole run (divide by nodes for one node): Adam's
+     * moments, the fp32 master copy and fp32 gradients for every trained parameter (ZeRO-Offload), and
+     * with ZeRO-3 the 16-bit parameters too. Zero without offload.
+     */
+    public static double offloadHostRamGb(ModelSpec m, Proposal p, int zeroStage) {
         TrainingSettings t = p.getTraining();
-        double perParam = isAdapterMethod(p.getMethod()) ? adapterOptimizerBytes(t.getOptimizer())
-                : fullOptimizerBytes(t.getOptimizer(), t.getPrecision());
-        return trainable * perParam / GB;
+        if (!t.isCpuOffload()) return 0;
+        boolean pureBf16 = "pure-bf16".equals(t.getPrecision());
+        double trainable = ParameterCounts.trainable(m, p);
+        double perParam = optimizerStateBytes(t.getOptimizer(), pureBf16)
+                + (isAdapterMethod(p.getMethod()) ? B32 : masterBytes(t.getPrecision()) + fullGradientBytes(t.getPrecision()));
+        double params = zeroStage >= 3 ? ParameterCounts.total(p) * B16 : 0;
+        return (trainable * perParam + params) / GB;
     }
 
     static boolean isAdapterMethod(String method) {
@@ -110,63 +158,88 @@ public final class MemoryEstimator {
     }
 
     /**
-     * Optimizer bytes per trained parameter for full or freeze tuning. Mixed precision keeps an fp32
-     * master copy (4) beside Adam's two fp32 moments (8): the ZeRO paper's "12 bytes" (K=12).
-     * Pure bf16 keeps only bf16 moments (4). 8-bit Adam (Dettmers et al. 2022) stores the moments in
-     * one byte each. SGD with momentum keeps one state.
+     * Optimizer-state bytes per trained parameter. AdamW keeps two moments: fp32 (8) in mixed
+     * precision, bf16 (4) in pure bf16. 8-bit AdamW (Dettmers et al. 2022, "8-bit Optimizers via
+     * Block-wise Quantization") keeps each moment in one byte (2); the paged variant only moves them
+     * to host memory under pressure, so the steady-state size is the same. SGD with momentum keeps one.
      */
-    static double fullOptimizerBytes(String optimizer, String precision) {
-        boolean master = !"pure-bf16".equals(precision);
-        double states = switch (optimizer) {
-            case "adamw" -> master ? 2 * B32 : 2 * B16;
-            case "adamw-8bit", "paged-adamw-8bit" -> 2;
-            case "sgd" -> master ? B32 : B16;
-            default -> 2 * B32;
-        };
-        return states + (master ? B32 : 0);
-    }
-
-    /** Adapters are trained in fp32: Adam's moments are fp32 (8 bytes) unless 8-bit (2 bytes). */
-    static double adapterOptimizerBytes(String optimizer) {
+    static double optimizerStateBytes(String optimizer, boolean pureBf16) {
+        double value = pureBf16 ? B16 : B32;
         return switch (optimizer) {
             case "adamw-8bit", "paged-adamw-8bit" -> 2;
-            case "sgd" -> B32;
-            default -> 2 * B32;
+            case "sgd" -> value;
+            default -> 2 * value;
         };
     }
 
     /**
-     * Activation memory of one micro-batch, in bytes. Per layer, the tensors autograd keeps for a
-     * Llama-style block (after Korthikanti et al. 2022, "Reducing Activation Recomputation", adapted
-     * to RMSNorm, grouped-query attention, SwiGLU and no dropout): the two norm inputs and outputs
-     * (8h bytes per token), q, k, v (2(q+2kv)), the attention output (2q), the four SwiGLU tensors
-     * (8i, times the experts each token visits). Without FlashAttention the s x s score and softmax
-     * matrices (4 bytes per element per head) are kept too. With gradient checkpointing only each
-     * layer's input (2h) is kept, and one layer is rebuilt at a time during backward.
+     * Mixed precision (and fp16) keeps an fp32 master copy of every trained weight (ZeRO paper,
+     * section 3.1: K = 12 = 4 master + 8 Adam); pure bf16 updates the bf16 weights in place.
      */
-    public static double activations(ModelSpec m, Proposal p, boolean flashAttention) {
-        TrainingSettings t = p.getTraining();
+    static double masterBytes(String precision) {
+        return "pure-bf16".equals(precision) ? 0 : B32;
+    }
+
+    /**
+     * Gradient bytes per trained parameter for full/freeze tuning. Mixed precision accumulates
+     * gradients in fp32 (Hugging Face Trainer's AMP keeps fp32 parameters and gradients; DeepSpeed's
+     * bf16 optimizer keeps fp32 gradient accumulation buffers), so 4; pure bf16 keeps them in bf16.
+     */
+    static double fullGradientBytes(String precision) {
+        return "pure-bf16".equals(precision) ? B16 : B32;
+    }
+
+    /** Fraction of the model's parameters freeze tuning trains: the proposal's, or the last 2 layers. */
+    public static double freezeFraction(ModelSpec m, TrainingSettings t) {
+        if (t.getTrainableFraction() != null) return t.getTrainableFraction();
+        return m.layers > 0 ? Math.min(1.0, (double) FREEZE_DEFAULT_LAYERS / m.layers) : 0.1;
+    }
+
+    /** Tokens one sequence occupies: prefix/prompt tuning prepends its virtual tokens. */
+    static double tokensPerSequence(Proposal p) {
         double s = p.getSequenceLength();
         if ("prefix-tuning".equals(p.getMethod()) || "p-tuning".equals(p.getMethod())) {
-            s += t.getVirtualTokens();
+            s += p.getTraining().getVirtualTokens();
         }
-        double b = t.getMicroBatchSize();
+        return s;
+    }
+
+    /**
+     * Bytes one layer keeps per token for backward in a Llama-style block (after Korthikanti et al.
+     * 2022, "Reducing Activation Recomputation in Large Transformer Models", adapted to RMSNorm,
+     * rotary embeddings, grouped-query attention, SwiGLU and no dropout): each of the two RMSNorms
+     * keeps its fp32 upcast input, its bf16 normalised value and its output (4h + 2h + 2h); the rotated
+     * q and k plus v (2(q + 2kv)) and the attention output (2q) for the attention kernel and o_proj;
+     * the four SwiGLU tensors (gate, its SiLU, up, their product: 8i, per expert a token visits).
+     */
+    static double layerBytesPerToken(ModelSpec m) {
         double h = m.hiddenSize;
         double q = m.attentionHeads * (double) m.headDimension();
         double kv = ParameterCounts.kvWidth(m);
         double i = m.intermediateSize;
-        double perTokenLayer = 8 * h + B16 * (q + 2 * kv) + B16 * q + 8 * i * Math.max(1, m.activeExperts);
-        double perLayer = s * b * perTokenLayer;
+        return 2 * 8 * h + B16 * (q + 2 * kv) + B16 * q + 8 * i * Math.max(1, m.activeExperts);
+    }
+
+    /**
+     * Activation memory of one micro-batch, in bytes. Without FlashAttention the s x s scores of every
+     * head are kept too (eager attention). Without checkpointing every layer keeps its tensors and
+     * the logits come on top. With gradient checkpointing only each layer's bf16 input is kept; the
+     * peak is then either the end of the forward pass (the logits) or the backward of one rebuilt
+     * layer, whichever is larger.
+     */
+    public static double activations(ModelSpec m, Proposal p, boolean flashAttention) {
+        TrainingSettings t = p.getTraining();
+        double s = tokensPerSequence(p);
+        double b = t.getMicroBatchSize();
+        double perLayer = s * b * layerBytesPerToken(m);
         if (!flashAttention) {
-            perLayer += 4 * b * m.attentionHeads * s * s;
-        }
-        double layers;
-        if (t.isGradientCheckpointing()) {
-            layers = m.layers * s * b * h * B16 + perLayer;
-        } else {
-            layers = m.layers * perLayer;
+            perLayer += EAGER_SCORE_BYTES * b * m.attentionHeads * s * s;
         }
         double logits = s * b * m.vocabSize * LOGIT_BYTES;
-        return layers + logits;
+        if (t.isGradientCheckpointing()) {
+            double inputs = m.layers * s * b * m.hiddenSize * B16;
+            return inputs + Math.max(logits, RECOMPUTE_LAYERS * perLayer);
+        }
+        return m.layers * perLayer + logits;
     }
 }

@@ -34,7 +34,7 @@ public final class ParameterCounts {
             case "full":
                 return total(p);
             case "freeze":
-                return total(p) * t.getTrainableFraction();
+                return total(p) * MemoryEstimator.freezeFraction(m, t);
             case "lora":
             case "qlora":
                 return lora(m, t.getLoraRank(), t.getLoraTargets()) * scale(m, p);

@@ -1,5 +1,7 @@
 package dev.ftadvisor.model;
 
+import java.util.List;
+
 /**
  * The proposal's need on one GPU without sharding (the contract's {@code estimate}), computed in Java
  * and handed to the rules as a fact.
@@ -15,10 +17,21 @@ public class Estimate {
     private final boolean flashAttention;
     /** Host RAM the run needs beyond the OS when optimizer states are offloaded to the CPU. */
     private final double offloadHostRamGb;
+    private final int sequenceLength;
+    private final int modelMaxContext;
+    private final List<Assumption> assumptions;
+
+    /** A constant or default the estimator used, with its value and where it comes from. */
+    public record Assumption(String name, String value, String source) {
+    }
 
     public Estimate(MemoryBreakdown memory, double trainableParameters, double trainingTokens,
                     double trainingFlops, String precision, int microBatchSize,
-                    boolean gradientCheckpointing, boolean flashAttention, double offloadHostRamGb) {
+                    boolean gradientCheckpointing, boolean flashAttention, double offloadHostRamGb,
+                    int sequenceLength, int modelMaxContext, List<Assumption> assumptions) {
+        this.sequenceLength = sequenceLength;
+        this.modelMaxContext = modelMaxContext;
+        this.assumptions = List.copyOf(assumptions);
         this.memory = memory;
         this.trainableParameters = trainableParameters;
         this.trainingTokens = trainingTokens;
@@ -40,4 +53,9 @@ public class Estimate {
     public boolean isGradientCheckpointing() { return gradientCheckpointing; }
     public boolean isFlashAttention() { return flashAttention; }
     public double getOffloadHostRamGb() { return offloadHostRamGb; }
+    public int getSequenceLength() { return sequenceLength; }
+    public int getModelMaxContext() { return modelMaxContext; }
+    /** True when the sequence is longer than the model was trained for (the estimate still counts it). */
+    public boolean isSequenceBeyondContext() { return modelMaxContext > 0 && sequenceLength > modelMaxContext; }
+    public List<Assumption> getAssumptions() { return assumptions; }
 }

@@ -17,7 +17,8 @@ public class TrainingSettings {
     private boolean cpuOffload;
     private Double mfu;
     private double checkpointIntervalHours = 1.0;
-    private double trainableFraction = 0.25;
+    /** Null: the estimator's default (the last 2 layers, as LLaMA-Factory's freeze tuning). */
+    private Double trainableFraction;
     private int virtualTokens = 20;
 
     public String getPrecision() { return precision; }
@@ -40,8 +41,8 @@ public class TrainingSettings {
     public void setMfu(Double mfu) { this.mfu = mfu; }
     public double getCheckpointIntervalHours() { return checkpointIntervalHours; }
     public void setCheckpointIntervalHours(double h) { this.checkpointIntervalHours = h; }
-    public double getTrainableFraction() { return trainableFraction; }
-    public void setTrainableFraction(double f) { this.trainableFraction = f; }
+    public Double getTrainableFraction() { return trainableFraction; }
+    public void setTrainableFraction(Double f) { this.trainableFraction = f; }
     public int getVirtualTokens() { return virtualTokens; }
     public void setVirtualTokens(int virtualTokens) { this.virtualTokens = virtualTokens; }
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ftadvisor.engine.TraceListener;
 import dev.ftadvisor.input.Assumption;
+import dev.ftadvisor.model.Estimate;
 import dev.ftadvisor.model.Finding;
 
 import java.util.List;
@@ -19,10 +20,11 @@ public record Report(String proposalId, String verdict, String summary, String v
                      List<Assumption> assumptions) {
 
     @JsonPropertyOrder({"model", "parametersBillions", "method", "memoryGb", "memory", "trainableParameters",
-            "trainingTokens", "trainingFlops", "settings"})
+            "trainingTokens", "trainingFlops", "settings", "assumptions"})
     public record EstimateView(String model, double parametersBillions, String method, double memoryGb,
                                Map<String, Double> memory, double trainableParameters, double trainingTokens,
-                               double trainingFlops, Map<String, Object> settings) {
+                               double trainingFlops, Map<String, Object> settings,
+                               List<Estimate.Assumption> assumptions) {
     }
 
     /** One reason attached to a plan: the finding's id, its message, where its rule is. */

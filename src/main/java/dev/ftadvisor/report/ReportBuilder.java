@@ -124,8 +124,10 @@ public final class ReportBuilder {
         if (p.getTraining().getMfu() != null) settings.put("mfu", p.getTraining().getMfu());
         settings.put("cpuOffload", p.getTraining().isCpuOffload());
         if (e.getOffloadHostRamGb() > 0) settings.put("offloadHostRamGb", Math.round(e.getOffloadHostRamGb() * 10) / 10.0);
+        settings.put("modelMaxContext", e.getModelMaxContext());
+        if (e.isSequenceBeyondContext()) settings.put("sequenceBeyondContext", true);
         return new Report.EstimateView(p.getModelId(), p.getParametersBillions(), p.getMethod(),
                 Math.round(e.getMemoryGb() * 10) / 10.0, e.getMemory().asMap(), e.getTrainableParameters(),
-                e.getTrainingTokens(), e.getTrainingFlops(), settings);
+                e.getTrainingTokens(), e.getTrainingFlops(), settings, e.getAssumptions());
     }
 }

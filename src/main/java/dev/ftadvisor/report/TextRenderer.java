@@ -34,7 +34,14 @@ public final class TextRenderer implements ReportRenderer {
         sb.append('\n');
         sb.append(String.format(Locale.ROOT, "  training: %s tokens, %.3g FLOPs, %s trainable parameters%n",
                 human(e.trainingTokens()), e.trainingFlops(), human(e.trainableParameters())));
-        sb.append("  settings: ").append(e.settings()).append("\n\n");
+        sb.append("  settings: ").append(e.settings()).append('\n');
+        if (e.assumptions() != null && !e.assumptions().isEmpty()) {
+            sb.append("  estimator assumptions:\n");
+            for (var a : e.assumptions()) {
+                sb.append("    ").append(a.name()).append(" = ").append(a.value()).append("  [").append(a.source()).append("]\n");
+            }
+        }
+        sb.append('\n');
 
         sb.append("Plans (").append(r.plans().size()).append(" shown, best first):\n");
         if (r.plans().isEmpty()) sb.append("  none: every candidate was rejected (see below)\n");
