@@ -31,7 +31,7 @@ public class EngineOptions {
     }
 
     public RuleSet ruleSet() {
-        return RuleCompiler.load(rulesFolder());
+        return dev.ftadvisor.audit.RuleCheck.compileChecked(rulesFolder());
     }
 
     public Advisor advisor() {
