@@ -24,6 +24,11 @@ record DrlSource(String file, String text, String code, PackageDescr pkg) {
         return new DrlSource(file, text, blank(text, true), pkg);
     }
 
+    /** Text only, no parse: for the quick sandbox scan (problems then name no rule). */
+    static DrlSource unparsed(String file, String text) {
+        return new DrlSource(file, text, blank(text, true), null);
+    }
+
     /** 1-based line of a character offset. */
     int lineOf(int offset) {
         int line = 1;

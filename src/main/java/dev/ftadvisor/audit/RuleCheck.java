@@ -36,14 +36,29 @@ public final class RuleCheck {
     }
 
     /**
-     * The compiled rules, refusing a folder that fails lint: every verb that runs rules from a folder
-     * (test, coverage, diff) goes through here so that foreign DRL is checked before any of it runs.
+     * The compiled rules, refusing a folder whose code reaches outside the engine: every verb that runs
+     * rules from a folder (consult, test, coverage, diff) goes through here so that foreign DRL is
+     * checked before any of it runs.
      */
     public static RuleSet compileChecked(ResourceFolder folder) {
-        List<RuleProblem> problems = RuleLinter.lint(folder).stream()
-                .filter(p -> p.message().contains("reaches outside the engine") || p.message().contains("is refused"))
-                .toList();
-        if (!problems.isEmpty()) throw new RulesCompileException(problems);
+        requireSandboxed(folder);
         return RuleCompiler.load(folder);
+    }
+
+    /**
+     * Throws (exit 3) when a rule file reaches outside the engine. Only the text scan of
+     * {@link SandboxCheck}, without parsing the DRL, so it costs little on every start. The rules
+     * bundled in the jar are the project's own, checked by its build, and are not scanned again.
+     */
+    public static void requireSandboxed(ResourceFolder folder) {
+        if (folder.isBundled()) return;
+        List<RuleProblem> problems = new ArrayList<>();
+        for (String file : folder.list(".drl")) {
+            problems.addAll(SandboxCheck.check(DrlSource.unparsed(file, folder.read(file))));
+        }
+        if (!problems.isEmpty()) {
+            problems.sort(null);
+            throw new RulesCompileException(problems);
+        }
     }
 }

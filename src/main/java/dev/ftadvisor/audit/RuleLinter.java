@@ -31,7 +31,7 @@ import java.util.regex.Pattern;
  */
 public final class RuleLinter {
     public static final Set<String> SEVERITIES = Set.of("blocker", "warning", "advice", "info");
-    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*(\\.[a-z0-9][a-z0-9-]*)+");
+    private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9_-]*(\\.[a-z0-9][a-z0-9_-]*)+");
     private static final Pattern VARIABLE = Pattern.compile("\\$\\w+");
 
     private RuleLinter() {
