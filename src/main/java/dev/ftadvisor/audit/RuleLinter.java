@@ -77,8 +77,36 @@ public final class RuleLinter {
                 problems.addAll(TemplateCheck.check(src, r));
             }
         }
+        scenarios(folder, idSeen.keySet(), problems);
         Collections.sort(problems);
         return problems;
+    }
+
+    /**
+     * Scenario files must load, and name only rules that exist: a typo in {@code quiet:} would
+     * otherwise pass for ever.
+     */
+    private static void scenarios(ResourceFolder folder, Set<String> ruleIds, List<RuleProblem> problems) {
+        List<Scenario> all;
+        try {
+            all = ScenarioFile.loadAll(folder);
+        } catch (RulesCompileException e) {
+            problems.addAll(e.problems());
+            return;
+        }
+        for (Scenario s : all) {
+            java.util.LinkedHashSet<String> named = new java.util.LinkedHashSet<>(s.expect.fires);
+            named.addAll(s.expect.quiet);
+            s.expect.findings.forEach(f -> named.add(f.rule));
+            for (String id : named) {
+                if (id != null && !ruleIds.contains(id)) {
+                    int colon = s.location.lastIndexOf(':');
+                    problems.add(new RuleProblem(s.location.substring(0, colon), Integer.parseInt(s.location.substring(colon + 1)), 1,
+                            "scenario '" + s.name + "' names rule id '" + id + "', which no rule has (closest: "
+                                    + String.join(", ", dev.ftadvisor.input.NameSuggester.closest(id, ruleIds, 2)) + ")"));
+                }
+            }
+        }
     }
 
     private static void metadata(DrlSource src, RuleDescr r, Set<String> guidance, List<RuleProblem> problems) {

@@ -27,6 +27,15 @@ public final class RulesDiff {
     }
 
     public static List<Change> of(List<RuleInfo> oldRules, List<RuleInfo> newRules) {
+        return of(oldRules, newRules, Map.of(), Map.of());
+    }
+
+    /**
+     * As {@link #of(List, List)}, also comparing rule attributes (salience, ruleflow-group, no-loop...)
+     * given by rule name, since they change which rule wins.
+     */
+    public static List<Change> of(List<RuleInfo> oldRules, List<RuleInfo> newRules,
+                                  Map<String, Map<String, String>> oldAttributes, Map<String, Map<String, String>> newAttributes) {
         Map<String, RuleInfo> before = byKey(oldRules);
         Map<String, RuleInfo> after = byKey(newRules);
         List<Change> out = new ArrayList<>();
@@ -51,10 +60,30 @@ public final class RulesDiff {
             meta(changes, "@sources", String.join(", ", o.sources()), String.join(", ", n.sources()));
             meta(changes, "@description", o.description(), n.description());
             meta(changes, "file", o.file(), n.file());
+            Map<String, String> oa = oldAttributes.getOrDefault(o.name(), Map.of());
+            Map<String, String> na = newAttributes.getOrDefault(n.name(), Map.of());
+            java.util.TreeSet<String> keys = new java.util.TreeSet<>(oa.keySet());
+            keys.addAll(na.keySet());
+            for (String k : keys) meta(changes, k, oa.get(k), na.get(k));
             if (!changes.isEmpty()) out.add(new Change(e.getKey(), "changed", o.location(), n.location(), changes));
         }
         for (var e : after.entrySet()) {
             if (!before.containsKey(e.getKey())) out.add(new Change(e.getKey(), "added", null, e.getValue().location(), List.of()));
+        }
+        return out;
+    }
+
+    /** Rule name -> attribute -> value, for every rule of a folder that parses. */
+    public static Map<String, Map<String, String>> attributes(dev.ftadvisor.io.ResourceFolder folder) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        for (String file : folder.list(".drl")) {
+            DrlSource src = DrlSource.parse(file, folder.read(file));
+            if (src.pkg() == null) continue;
+            for (var r : src.pkg().getRules()) {
+                Map<String, String> attrs = new java.util.TreeMap<>();
+                r.getAttributes().forEach((k, v) -> attrs.put(k, v.getValue()));
+                out.put(r.getName(), attrs);
+            }
         }
         return out;
     }

@@ -42,7 +42,8 @@ public final class RulesDiffCommand implements Callable<Integer> {
         List<Path> files = proposals == null ? List.of() : ProposalImpact.files(proposals);
         RuleSet oldRules = RuleCheck.compileChecked(before);
         RuleSet newRules = RuleCheck.compileChecked(after);
-        List<RulesDiff.Change> changes = RulesDiff.of(oldRules.index().rules(), newRules.index().rules());
+        List<RulesDiff.Change> changes = RulesDiff.of(oldRules.index().rules(), newRules.index().rules(),
+                RulesDiff.attributes(before), RulesDiff.attributes(after));
         List<ProposalImpact.Result> impacts = new ArrayList<>();
         if (proposals != null) {
             EngineOptions eo = new EngineOptions();

@@ -173,6 +173,16 @@ class RuleLinterTest {
     }
 
     @Test
+    void scenariosMustNameExistingRules() {
+        Path rules = RulesCopy.of(tmp);
+        RulesCopy.edit(rules, "tests/memory.yaml", "quiet: [memory.fit, memory.headroom, memory.7b-floor]",
+                "quiet: [memory.fit, memory.headrom, memory.7b-floor]");
+        int line = RulesCopy.lineOf(rules, "tests/memory.yaml", "0.5B LoRA fits every card");
+        assertThat(lines(lint(rules))).anySatisfy(p -> assertThat(p).startsWith("tests/memory.yaml:" + line + ":1: ")
+                .contains("'memory.headrom', which no rule has (closest: memory.headroom"));
+    }
+
+    @Test
     void aMissingGuidanceFileIsAProblem() throws Exception {
         Path rules = RulesCopy.of(tmp);
         java.nio.file.Files.delete(rules.resolve("guidance.yaml"));

@@ -1,7 +1,13 @@
 package dev.ftadvisor.audit;
 
 import dev.ftadvisor.engine.RuleInfo;
+import dev.ftadvisor.TestSupport;
+import dev.ftadvisor.engine.RuleIndex;
+import dev.ftadvisor.io.ResourceFolder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import java.util.List;
 
@@ -34,6 +40,22 @@ class RulesDiffTest {
         // numbers inside the message are not thresholds; the message change shows as a consequence change
         assertThat(changes.get(0).changes()).contains("thresholds: 0.90 -> 0.80", "consequence changed");
         assertThat(changes.get(2).changes()).containsExactly("@severity: 'info' -> 'warning'");
+    }
+
+    @TempDir Path tmp;
+
+    @Test
+    void aSalienceChangeIsAnAttributeChange() {
+        Path rules = RulesCopy.of(tmp);
+        RulesCopy.edit(rules, "memory.drl", "salience 50", "salience 10");
+        ResourceFolder before = ResourceFolder.ofDirectory(TestSupport.RULES);
+        ResourceFolder after = ResourceFolder.ofDirectory(rules);
+        List<RulesDiff.Change> changes = RulesDiff.of(RuleIndex.of(before).rules(), RuleIndex.of(after).rules(),
+                RulesDiff.attributes(before), RulesDiff.attributes(after));
+        assertThat(changes).singleElement().satisfies(c -> {
+            assertThat(c.id()).isEqualTo("memory.fit");
+            assertThat(c.changes()).containsExactly("salience: '50' -> '10'");
+        });
     }
 
     @Test
