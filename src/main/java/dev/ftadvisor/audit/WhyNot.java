@@ -83,7 +83,8 @@ public final class WhyNot {
                 && c.getNodes() == top.nodes() && c.getPricing().equals(top.pricing());
     }
 
-    private static String standing(Candidate c, List<Finding> fs, Report report) {
+    /** "REJECTED", "plan #N", or viable but below the plans shown. */
+    public static String standing(Candidate c, List<Finding> fs, Report report) {
         if (fs.stream().anyMatch(Finding::isRejecting)) return "REJECTED";
         for (Report.Plan p : report.plans()) {
             if (isTop(c, p)) return "plan #" + p.rank();

@@ -101,6 +101,8 @@ public final class ConsultCommand implements Callable<Integer> {
             for (Candidate c : WhyNot.matching(outcome, whyNot)) {
                 ObjectNode n = list.addObject();
                 n.put("candidate", c.getKey());
+                n.put("standing", WhyNot.standing(c, outcome.findings().stream()
+                        .filter(f -> c.getKey().equals(f.getCandidateKey())).toList(), report));
                 n.put("memoryPerGpuGb", c.getMemoryPerGpuGb());
                 n.put("gpuMemoryGb", c.getGpuMemoryGb());
                 n.put("hours", c.getHours());

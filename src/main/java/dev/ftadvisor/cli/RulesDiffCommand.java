@@ -37,6 +37,11 @@ public final class RulesDiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         RulesCommand.checkFormat(spec, format);
+        for (Path p : List.of(oldDir, newDir)) {
+            if (!java.nio.file.Files.isDirectory(p)) {
+                throw new CommandLine.ParameterException(spec.commandLine(), p + ": not a rules folder (no such directory)");
+            }
+        }
         ResourceFolder before = ResourceFolder.resolve(oldDir, "rules");
         ResourceFolder after = ResourceFolder.resolve(newDir, "rules");
         List<Path> files = proposals == null ? List.of() : ProposalImpact.files(proposals);

@@ -151,6 +151,11 @@ class RulesCommandTest {
         Run r = run("consult", "--model", "llama-3-8b", "--method", "full", "--tokens", "10M", "--why-not", "g5.xlarge");
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("REJECTED").contains("[reject] memory.fit").contains("A10G has 24.0 GB");
+        Run json = run("consult", "--model", "llama-3-8b", "--method", "full", "--tokens", "10M", "--why-not", "g5.xlarge",
+                "--format", "json");
+        assertThat(json.exit()).as(json.err()).isZero();
+        assertThat(json.out()).contains("\"standing\" : \"REJECTED\"").contains("\"effect\" : \"reject\"")
+                .contains("\"rulesVersion\" : \"sha256:");
     }
 
     @Test
