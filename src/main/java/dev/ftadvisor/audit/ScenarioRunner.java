@@ -76,14 +76,24 @@ public final class ScenarioRunner {
                         + (fe.candidate != null ? " on candidate " + fe.candidate + "*" : "")
                         + (fe.messageContains != null ? " containing '" + fe.messageContains + "'" : "")
                         + (fe.severity != null ? " with severity " + fe.severity : "")
-                        + "; its findings: " + outcome.findings().stream().filter(f -> fe.rule.equals(f.getId()))
-                        .limit(3).map(f -> f.getCandidateKey() + ": " + f.getMessage()).toList());
+                        + "; its findings: " + closest(fe, outcome.findings()));
             }
         }
         if (s.expect.topPlan != null) {
             checkTopPlan(s.expect.topPlan, report, failures);
         }
         return new ScenarioResult(s, failures, fired);
+    }
+
+    /** The rule's findings an auditor should compare with: on the expected candidate first, at most 3. */
+    private static List<String> closest(Scenario.FindingExpectation fe, List<Finding> findings) {
+        List<Finding> ofRule = findings.stream().filter(f -> fe.rule.equals(f.getId())).toList();
+        List<Finding> onCandidate = fe.candidate == null ? ofRule : ofRule.stream()
+                .filter(f -> f.getCandidateKey() != null && f.getCandidateKey().startsWith(fe.candidate)).toList();
+        List<Finding> shown = onCandidate.isEmpty() ? ofRule : onCandidate;
+        if (shown.isEmpty()) return List.of("none");
+        return shown.stream().limit(3).map(f -> f.getCandidateKey() + ": " + f.getMessage()
+                + (fe.severity != null ? " [" + f.getSeverity() + "]" : "")).toList();
     }
 
     private static boolean matches(Scenario.FindingExpectation fe, Finding f) {

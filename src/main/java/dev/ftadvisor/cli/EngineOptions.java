@@ -1,5 +1,6 @@
 package dev.ftadvisor.cli;
 
+import dev.ftadvisor.audit.RuleCheck;
 import dev.ftadvisor.engine.Advisor;
 import dev.ftadvisor.engine.RuleCompiler;
 import dev.ftadvisor.engine.RuleSet;
@@ -31,7 +32,9 @@ public class EngineOptions {
     }
 
     public RuleSet ruleSet() {
-        return RuleCompiler.load(rulesFolder());
+        ResourceFolder folder = rulesFolder();
+        RuleCheck.requireSandboxed(folder); // a foreign rules folder may only produce findings
+        return RuleCompiler.load(folder);
     }
 
     public Advisor advisor() {

@@ -57,6 +57,7 @@ public final class RuleCompiler {
             String text = folder.read(file);
             String path = KFS_ROOT + packagePath(text) + baseName(file);
             kfsToFile.put(path, file);
+            kfsToFile.put(path.substring(KFS_ROOT.length()), file); // executable-model errors omit the root
             kfs.write(path, text);
         }
         KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
