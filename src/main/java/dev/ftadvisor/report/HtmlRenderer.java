@@ -53,8 +53,8 @@ public final class HtmlRenderer implements ReportRenderer {
         }
         h.append("</p>\n");
         estimate(h, r.estimate());
-        plans(h, r);
         if (!r.plans().isEmpty()) plot(h, r.plans());
+        plans(h, r);
         changes(h, r.changes());
         rejected(h, r.rejected());
         findings(h, r.findings());
@@ -101,7 +101,7 @@ public final class HtmlRenderer implements ReportRenderer {
                     .append(esc(p.sharding())).append("</td><td>").append(esc(p.pricing())).append("</td><td class=\"num\">")
                     .append(Words.usd(p.usdPerHour())).append("</td><td class=\"num\">").append(Words.f1(p.hours()))
                     .append("</td><td class=\"num\">").append(Words.usd(p.costUsd())).append("</td><td")
-                    .append(miss ? " class=\"miss\"" : "").append('>').append(esc(Words.fits(t, p))).append("</td><td>");
+                    .append(miss ? " class=\"miss\"" : "").append('>').append(esc(Words.fits(t, p))).append("</td><td class=\"why\">");
             reasons(h, p.reasons());
             h.append("</td></tr>\n");
         }
