@@ -43,8 +43,6 @@ public final class ServeCommand implements Callable<Integer> {
         if (queue < 1 || maxBody < 1 || timeoutSeconds <= 0 || (threads != null && threads < 1)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--threads, --queue, --timeout and --max-body must be positive");
         }
-        // Undertow and XNIO log through jboss-logging: route it to slf4j (stderr, warn) like the rest
-        System.setProperty("org.jboss.logging.provider", "slf4j");
         AdvisorServer.Limits d = AdvisorServer.Limits.defaults();
         AdvisorServer.Limits limits = new AdvisorServer.Limits(d.workerThreads(), threads == null ? d.consultThreads() : threads,
                 queue, Math.round(timeoutSeconds * 1000), maxBody);

@@ -33,6 +33,11 @@ import java.util.Map;
  * proposals only, never paths.
  */
 public final class AdvisorServer implements AutoCloseable {
+    static {
+        // Undertow and XNIO log through jboss-logging: route it to slf4j (stderr, warn) like the rest
+        if (System.getProperty("org.jboss.logging.provider") == null) System.setProperty("org.jboss.logging.provider", "slf4j");
+    }
+
     static final ObjectMapper JSON = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
 
     /** The server's limits; {@link #defaults()} suits one machine serving a team. */
