@@ -20,7 +20,9 @@ function ftadvisorPlot(root) {
       else { ctx.moveTo(pos, b.top); ctx.lineTo(pos, b.top + b.height); }
       ctx.stroke();
       ctx.font = '12px sans-serif';
-      if (axis === 'y') ctx.fillText(text, b.left + 6, pos - 6); else ctx.fillText(text, pos + 6, b.top + 14);
+      // labels at the far end of each line, clear of the axes and of the points near the origin
+      if (axis === 'y') ctx.fillText(text, b.left + b.width - ctx.measureText(text).width - 6, pos - 6);
+      else ctx.fillText(text, pos + 6, b.top + 14);
       ctx.restore();
     }
     var opts = {
