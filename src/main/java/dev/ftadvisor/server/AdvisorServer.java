@@ -116,6 +116,8 @@ public final class AdvisorServer implements AutoCloseable {
         try {
             body = body(ex);
         } catch (TooLarge e) {
+            // the rest of the body is still on the wire: close the connection rather than read it
+            ex.setPersistent(false);
             send(ex, 413, "application/json", error(e.getMessage(), null));
             return;
         } catch (IOException e) {
