@@ -34,6 +34,7 @@ class WebPageBrowserTest {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final Path SCREENSHOT = Path.of("target", "web-page.png");
+    static final Path SCREENSHOT_ZH = Path.of("target", "web-page-zh.png");
     private static TestServer server;
     private static WebDriver driver;
     private static Path profile;
@@ -90,10 +91,14 @@ class WebPageBrowserTest {
         assertThat(plot.getAttribute("data-drawn")).isEqualTo(String.valueOf(plans.size()));
         assertThat(plot.findElements(By.tagName("canvas"))).isNotEmpty();
 
-        Files.createDirectories(SCREENSHOT.getParent());
+        shoot(SCREENSHOT);
+    }
+
+    private static void shoot(Path to) throws java.io.IOException {
+        Files.createDirectories(to.getParent());
         File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
-        assertThat(Files.size(SCREENSHOT)).isPositive();
+        Files.copy(shot.toPath(), to, StandardCopyOption.REPLACE_EXISTING);
+        assertThat(Files.size(to)).isPositive();
     }
 
     @Test
@@ -108,7 +113,7 @@ class WebPageBrowserTest {
     }
 
     @Test
-    void languageSwitchGivesTheChineseReport() {
+    void languageSwitchGivesTheChineseReport() throws Exception {
         driver.get(server.base() + "/?lang=en");
         driver.findElement(By.id("lang-zh")).click();
         new WebDriverWait(driver, Duration.ofSeconds(30))
@@ -117,6 +122,7 @@ class WebPageBrowserTest {
         waitForReport();
         assertThat(driver.findElement(By.id("verdict")).getText()).startsWith("结论");
         assertThat(driver.findElement(By.id("plans")).getText()).contains("云厂商");
+        shoot(SCREENSHOT_ZH);
     }
 
     private static void set(String id, String value) {
