@@ -78,6 +78,17 @@ class AdvisorServerTest {
     }
 
     @Test
+    void aConsultationPastTheTimeoutIs503() throws Exception {
+        // 1 ms: no consultation (a new session judging every candidate instance) finishes that fast
+        try (TestServer slow = new TestServer(new AdvisorServer.Limits(4, 1, 4, 1, 4096))) {
+            HttpResponse<String> r = slow.post("/api/consult", "{\"model\":\"llama-3-70b\",\"dataset\":{\"tokens\":\"1B\"}}");
+            assertThat(r.statusCode()).isEqualTo(503);
+            assertThat(JSON.readTree(r.body()).get("error").asText()).startsWith("timeout: the consultation took longer than 1 ms");
+            assertThat(slow.get("/healthz").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
     void aRequestCannotNameRulesOrFiles() throws Exception {
         HttpResponse<String> r = server.post("/api/consult", "{\"model\":\"llama-3-8b\",\"rules\":\"/etc\"}");
         assertThat(r.statusCode()).isEqualTo(400);
