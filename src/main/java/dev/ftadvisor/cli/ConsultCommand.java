@@ -7,13 +7,17 @@ import dev.ftadvisor.engine.Advisor;
 import dev.ftadvisor.input.InputException;
 import dev.ftadvisor.input.NameSuggester;
 import dev.ftadvisor.model.Candidate;
-import java.util.List;
 import dev.ftadvisor.engine.Outcome;
+import dev.ftadvisor.i18n.Lang;
+import dev.ftadvisor.i18n.Localizer;
+import dev.ftadvisor.i18n.Texts;
 import dev.ftadvisor.input.ProposalFiles;
 import dev.ftadvisor.input.ProposalInput;
 import dev.ftadvisor.input.ProposalResolver;
 import dev.ftadvisor.input.ResolvedProposal;
+import dev.ftadvisor.report.HtmlRenderer;
 import dev.ftadvisor.report.JsonRenderer;
+import dev.ftadvisor.report.MarkdownRenderer;
 import dev.ftadvisor.report.Report;
 import dev.ftadvisor.report.ReportBuilder;
 import dev.ftadvisor.report.ReportRenderer;
@@ -24,6 +28,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code consult}: one proposal in, one report out. */
@@ -37,8 +42,14 @@ public final class ConsultCommand implements Callable<Integer> {
     @Mixin ProposalFlags flags;
     @Mixin EngineOptions engine;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", defaultValue = "text", description = "text, json, markdown or html (default: ${DEFAULT-VALUE}).")
     String format;
+
+    @Option(names = "--lang", paramLabel = "en|zh", description = "Language of the report and the rules' messages (default: from the locale).")
+    String lang;
+
+    @Option(names = "--interactive", description = "Ask for each missing fact that matters, one at a time, in a terminal.")
+    boolean interactive;
 
     @Option(names = "--explain", description = {"Include the full trace: every rule firing in order with the facts it matched,",
             "and the facts the Java side derived before the rules ran (assumptions, estimate, each candidate's memory, hours, cost)."})
@@ -52,7 +63,11 @@ public final class ConsultCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        ReportRenderer renderer = renderer(format);
+        Lang language = lang == null ? Lang.defaultLang() : Lang.parse(lang);
+        checkFormat(format);
+        if (interactive) {
+            return interactive(language);
+        }
         if (source == null && !flags.anyGiven()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "give a proposal file, - for stdin, or flags such as --model llama-3-8b --method lora --tokens 20M --budget 500");
@@ -62,7 +77,27 @@ public final class ConsultCommand implements Callable<Integer> {
         Advisor advisor = engine.advisor();
         String defaultId = source == null ? "cli" : ProposalFiles.idFromFileName(source);
         ResolvedProposal resolved = new ProposalResolver(advisor.catalog()).resolve(input, defaultId);
-        Outcome outcome = advisor.consult(resolved, explain);
+        return print(advisor, resolved, language);
+    }
+
+    /** Asks for the missing facts in the terminal, then reports like any other consultation. */
+    private int interactive(Lang language) {
+        java.io.Console console = System.console();
+        if (console == null) {
+            spec.commandLine().getErr().println(Texts.of(language).get("ask.noTerminal"));
+            spec.commandLine().getErr().flush();
+            return ExitCodes.BAD_INPUT;
+        }
+        ProposalInput input = source == null ? new ProposalInput() : ProposalFiles.read(source, System.in);
+        flags.applyTo(input);
+        Advisor advisor = engine.advisor();
+        ProposalResolver resolver = new ProposalResolver(advisor.catalog());
+        new Interview(resolver, Texts.of(language), console.reader(), console.writer()).complete(input);
+        return print(advisor, resolver.resolve(input, "interactive"), language);
+    }
+
+    private int print(Advisor advisor, ResolvedProposal resolved, Lang language) {
+        Outcome outcome = Localizer.forRules(advisor.rules().folder()).localize(advisor.consult(resolved, explain), language);
         Report report = ReportBuilder.build(outcome, advisor.catalog().asOf(), explain);
         if (whyNot != null) {
             return whyNot(outcome, report, advisor);
@@ -72,8 +107,8 @@ public final class ConsultCommand implements Callable<Integer> {
             tree.set("derived", JsonRenderer.MAPPER.valueToTree(Derivations.of(outcome)));
             spec.commandLine().getOut().print(tree.toPrettyString());
         } else {
-            spec.commandLine().getOut().print(renderer.render(report));
-            if (explain) spec.commandLine().getOut().print("\n" + Derivations.toText(Derivations.of(outcome)));
+            spec.commandLine().getOut().print(renderer(format, language, resolved).render(report));
+            if (explain && "text".equals(format)) spec.commandLine().getOut().print("\n" + Derivations.toText(Derivations.of(outcome)));
         }
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().flush();
@@ -118,12 +153,19 @@ public final class ConsultCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    ReportRenderer renderer(String format) {
+    private void checkFormat(String format) {
+        if (!java.util.List.of("text", "json", "markdown", "html").contains(format)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--format: expected text, json, markdown or html, got '" + format + "'");
+        }
+    }
+
+    static ReportRenderer renderer(String format, Lang lang, ResolvedProposal resolved) {
         return switch (format) {
-            case "text" -> new TextRenderer();
             case "json" -> new JsonRenderer(true);
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--format: expected text or json, got '" + format + "'");
+            case "markdown" -> new MarkdownRenderer(lang);
+            case "html" -> new HtmlRenderer(lang, resolved.proposal().getBudgetUsd(), resolved.proposal().getDeadlineHours());
+            default -> new TextRenderer();
         };
     }
 }

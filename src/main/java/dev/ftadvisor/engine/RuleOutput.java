@@ -71,7 +71,8 @@ public final class RuleOutput {
     public void verdict(Object drools, String value, String template, Object... args) {
         RuleContext ctx = context(drools);
         if (verdict == null) {
-            verdict = new Verdict(value, Messages.format(template, args), meta(ctx.getRule(), "id"));
+            verdict = new Verdict(value, Messages.format(template, args), meta(ctx.getRule(), "id"))
+                    .withTemplate(template, java.util.Arrays.asList(args));
             ctx.getKieRuntime().insert(verdict);
         }
     }

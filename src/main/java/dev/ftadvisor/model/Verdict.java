@@ -19,4 +19,17 @@ public class Verdict {
     public String getValue() { return value; }
     public String getSummary() { return summary; }
     public String getRuleId() { return ruleId; }
+
+    /** The verdict rule's template and arguments, kept so a report in another language can re-word it. */
+    private String template;
+    private java.util.List<Object> args = java.util.List.of();
+
+    public Verdict withTemplate(String template, java.util.List<Object> args) {
+        this.template = template;
+        this.args = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(args));
+        return this;
+    }
+
+    public String getTemplate() { return template; }
+    public java.util.List<Object> getArgs() { return args; }
 }

@@ -1,0 +1,242 @@
+package dev.ftadvisor.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.ftadvisor.engine.RuleInfo;
+import dev.ftadvisor.i18n.Lang;
+import dev.ftadvisor.i18n.RuleTranslations;
+import dev.ftadvisor.input.InputException;
+import io.undertow.Handlers;
+import io.undertow.Undertow;
+import io.undertow.UndertowOptions;
+import io.undertow.server.HttpHandler;
+import io.undertow.server.HttpServerExchange;
+import io.undertow.server.handlers.BlockingHandler;
+import io.undertow.util.Headers;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code serve}: the JSON API and the web page over Undertow. Bounded on every side: request bodies
+ * ({@code maxBodyBytes}), Undertow's worker threads, and the consultations' own pool and timeout
+ * (see {@link ConsultService}). The rules and facts are fixed when the server starts; requests carry
+ * proposals only, never paths.
+ */
+public final class AdvisorServer implements AutoCloseable {
+    static {
+        // Undertow and XNIO log through jboss-logging: route it to slf4j (stderr, warn) like the rest
+        if (System.getProperty("org.jboss.logging.provider") == null) System.setProperty("org.jboss.logging.provider", "slf4j");
+    }
+
+    static final ObjectMapper JSON = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
+
+    /** The server's limits; {@link #defaults()} suits one machine serving a team. */
+    public record Limits(int workerThreads, int consultThreads, int queue, long timeoutMillis, int maxBodyBytes) {
+        public static Limits defaults() {
+            int cores = Runtime.getRuntime().availableProcessors();
+            return new Limits(32, Math.max(2, cores), 512, 30_000, 64 * 1024);
+        }
+    }
+
+    private final ConsultService service;
+    private final Limits limits;
+    private final Undertow undertow;
+    private final String rulesJson;
+    private final String catalogJson;
+
+    public AdvisorServer(ConsultService service, String host, int port, Limits limits) {
+        this.service = service;
+        this.limits = limits;
+        this.rulesJson = toJson(rules());
+        this.catalogJson = toJson(catalog());
+        HttpHandler routes = Handlers.routing()
+                .get("/", new BlockingHandler(this::page))
+                .get("/healthz", ex -> send(ex, 200, "application/json", toJson(health())))
+                .get("/api/rules", ex -> send(ex, 200, "application/json", rulesJson))
+                .get("/api/catalog", ex -> send(ex, 200, "application/json", catalogJson))
+                .post("/api/consult", new BlockingHandler(this::consult))
+                .setFallbackHandler(ex -> send(ex, 404, "application/json", error("not found: " + ex.getRequestPath(), null)))
+                .setInvalidMethodHandler(ex -> send(ex, 405, "application/json", error("method not allowed", null)));
+        this.undertow = Undertow.builder()
+                .addHttpListener(port, host)
+                .setIoThreads(2)
+                .setWorkerThreads(limits.workerThreads())
+                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) limits.maxBodyBytes())
+                .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
+                .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
+                .setHandler(routes)
+                .build();
+    }
+
+    public AdvisorServer start() {
+        undertow.start();
+        return this;
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public int port() {
+        return ((InetSocketAddress) undertow.getListenerInfo().get(0).getAddress()).getPort();
+    }
+
+    @Override
+    public void close() {
+        undertow.stop();
+        service.close();
+    }
+
+    private void page(HttpServerExchange ex) {
+        Lang lang = lang(ex);
+        send(ex, 200, "text/html; charset=utf-8", PageRenderer.page(lang, service.advisor().catalog()));
+    }
+
+    private void consult(HttpServerExchange ex) {
+        Lang lang;
+        try {
+            lang = lang(ex);
+        } catch (IllegalArgumentException e) {
+            send(ex, 400, "application/json", error(e.getMessage(), "lang"));
+            return;
+        }
+        String format = query(ex, "format", "json");
+        if (!List.of("json", "html", "markdown", "text").contains(format)) {
+            send(ex, 400, "application/json", error("format: expected json, html, markdown or text, got '" + format + "'", "format"));
+            return;
+        }
+        String body;
+        try {
+            body = body(ex);
+        } catch (TooLarge e) {
+            // the rest of the body is still on the wire: close the connection rather than read it
+            ex.setPersistent(false);
+            send(ex, 413, "application/json", error(e.getMessage(), null));
+            return;
+        } catch (IOException e) {
+            send(ex, 400, "application/json", error("cannot read the request body: " + e.getMessage(), null));
+            return;
+        }
+        try {
+            ConsultService.Answer a = service.consult(body, lang, format);
+            send(ex, a.status(), a.contentType(), a.body());
+        } catch (InputException e) {
+            send(ex, 400, "application/json", error(e.getMessage(), e.field()));
+        } catch (ConsultService.Unavailable e) {
+            send(ex, 503, "application/json", error(e.getMessage(), null));
+        } catch (RuntimeException e) {
+            // a rule failing at run time or a bug: the client gets a line, the operator the stack trace
+            org.slf4j.LoggerFactory.getLogger(AdvisorServer.class).error("consultation failed", e);
+            send(ex, 500, "application/json", error("internal error: " + e.getMessage(), null));
+        }
+    }
+
+    private static final class TooLarge extends IOException {
+        TooLarge(String message) {
+            super(message);
+        }
+    }
+
+    /** The body, refused past the limit whether or not the client sent a Content-Length. */
+    private String body(HttpServerExchange ex) throws IOException {
+        long declared = ex.getRequestContentLength();
+        if (declared > limits.maxBodyBytes()) {
+            throw new TooLarge("request body of " + declared + " bytes is over the limit of " + limits.maxBodyBytes());
+        }
+        InputStream in = ex.getInputStream();
+        byte[] bytes;
+        try {
+            bytes = in.readNBytes(limits.maxBodyBytes() + 1);
+        } catch (IOException e) {
+            throw new TooLarge("request body is over the limit of " + limits.maxBodyBytes() + " bytes");
+        }
+        if (bytes.length > limits.maxBodyBytes()) {
+            throw new TooLarge("request body is over the limit of " + limits.maxBodyBytes() + " bytes");
+        }
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+
+    private static Lang lang(HttpServerExchange ex) {
+        String q = query(ex, "lang", null);
+        return q == null ? Lang.EN : Lang.parse(q);
+    }
+
+    private static String query(HttpServerExchange ex, String name, String dflt) {
+        Deque<String> v = ex.getQueryParameters().get(name);
+        return v == null || v.isEmpty() ? dflt : v.getFirst();
+    }
+
+    private static void send(HttpServerExchange ex, int status, String type, String body) {
+        ex.setStatusCode(status);
+        ex.getResponseHeaders().put(Headers.CONTENT_TYPE, type);
+        ex.getResponseHeaders().put(Headers.CACHE_CONTROL, "no-store");
+        ex.getResponseHeaders().put(Headers.X_CONTENT_TYPE_OPTIONS, "nosniff");
+        ex.getResponseSender().send(body, StandardCharsets.UTF_8);
+    }
+
+    static String error(String message, String field) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("error", message);
+        if (field != null) m.put("field", field);
+        return toJson(m);
+    }
+
+    private Map<String, Object> health() {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("status", "ok");
+        m.put("rulesVersion", service.advisor().rules().rulesVersion());
+        m.put("catalogAsOf", service.advisor().catalog().asOf());
+        return m;
+    }
+
+    /** Every rule with its metadata and the languages it speaks (English is the DRL's own text). */
+    private List<Map<String, Object>> rules() {
+        RuleTranslations tr = RuleTranslations.load(service.advisor().rules().folder());
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (RuleInfo r : service.advisor().rules().index().rules()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", r.id());
+            m.put("name", r.name());
+            m.put("file", r.file());
+            m.put("line", r.line());
+            m.put("severity", r.severity());
+            m.put("topic", r.topic());
+            m.put("sources", r.sources());
+            m.put("description", r.description());
+            Map<String, String> translations = new LinkedHashMap<>();
+            for (Lang l : Lang.values()) {
+                String t = tr.template(l, r.id());
+                if (t != null) translations.put(l.code(), t);
+            }
+            m.put("translations", translations);
+            out.add(m);
+        }
+        return out;
+    }
+
+    private Map<String, Object> catalog() {
+        var c = service.advisor().catalog();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("asOf", c.asOf());
+        m.put("gpus", c.gpus());
+        m.put("instances", c.instances());
+        m.put("models", c.models());
+        m.put("volumes", c.volumes());
+        return m;
+    }
+
+    static String toJson(Object o) {
+        try {
+            return JSON.writeValueAsString(o);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
