@@ -10,13 +10,16 @@ import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
 
-/** {@code --rules DIR} and {@code --facts DIR}, shared by every verb that consults. */
+/** {@code --rules DIR}, {@code --facts DIR} and {@code --no-cache}, shared by every verb that consults. */
 public class EngineOptions {
     @Option(names = "--rules", paramLabel = "DIR", description = "Rules folder (default: ./rules if present, else the bundled rules).")
     Path rules;
 
     @Option(names = "--facts", paramLabel = "DIR", description = "Facts folder (default: ./facts if present, else the bundled facts).")
     Path facts;
+
+    @Option(names = "--no-cache", description = "Compile the rules from their DRL text: neither the rules precompiled into the jar nor the compiled-rules cache (~/.cache/ftadvisor) is read or written.")
+    boolean noCache;
 
     public ResourceFolder rulesFolder() {
         return ResourceFolder.resolve(rules, "rules");
@@ -31,7 +34,7 @@ public class EngineOptions {
     }
 
     public RuleSet ruleSet() {
-        return RuleCompiler.load(rulesFolder());
+        return RuleCompiler.load(rulesFolder(), !noCache);
     }
 
     public Advisor advisor() {
