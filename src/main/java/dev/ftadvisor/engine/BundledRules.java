@@ -12,12 +12,15 @@ import java.util.Properties;
  */
 public final class BundledRules {
     public static final String ENTRY = "ftadvisor-kb/bundled.kb";
+    /** "false" ignores the precompiled rules (unit tests: target/classes may hold a previous build's). */
+    public static final String ENABLED_PROPERTY = "ftadvisor.precompiled";
 
     private BundledRules() {
     }
 
     /** The precompiled rules if the jar has some for this rules hash and this engine version. */
     public static Optional<CompiledRules> matching(String rulesVersion) {
+        if ("false".equals(System.getProperty(ENABLED_PROPERTY))) return Optional.empty();
         Properties p = new Properties();
         try (InputStream in = resource(EngineVersion.PROPERTIES)) {
             if (in == null) return Optional.empty();

@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Compiled rules folders kept on disk, one file per rules content hash under a folder per engine
@@ -25,6 +26,8 @@ public final class KnowledgeBaseCache {
 
     private final Path dir;
     private final String engineVersion;
+    private final AtomicInteger hits = new AtomicInteger();
+    private final AtomicInteger discarded = new AtomicInteger();
 
     public KnowledgeBaseCache(Path dir, String engineVersion) {
         this.dir = dir;
@@ -59,6 +62,7 @@ public final class KnowledgeBaseCache {
                 throw new CompiledRules.CorruptEntryException("built for rules " + c.rulesVersion() + " by engine "
                         + c.engineVersion());
             }
+            hits.incrementAndGet();
             return Optional.of(c);
         } catch (IOException | RuntimeException e) {
             discard(rulesVersion, e.getMessage());
@@ -69,6 +73,7 @@ public final class KnowledgeBaseCache {
     /** Removes an entry that could not be used, saying why on stderr. */
     public void discard(String rulesVersion, String why) {
         Path file = entry(rulesVersion);
+        discarded.incrementAndGet();
         LOG.warn("compiled rules cache entry {} is unusable ({}): rebuilding it", file, why);
         try {
             Files.deleteIfExists(file);
@@ -100,6 +105,12 @@ public final class KnowledgeBaseCache {
             }
         }
     }
+
+    /** Entries read and found sound, since this cache object was made. */
+    public int hits() { return hits.get(); }
+
+    /** Entries found damaged, foreign or unloadable and removed. */
+    public int discarded() { return discarded.get(); }
 
     private static String safe(String name) {
         return name.replaceAll("[^A-Za-z0-9._-]", "_");

@@ -64,7 +64,8 @@ public final class RuleCompiler {
         }
     }
 
-    private static RuleSet reuseOrCompile(ResourceFolder folder, String version, KnowledgeBaseCache cache) {
+    /** The cache-using path of {@link #load(ResourceFolder)} without this process's memo (tests call it). */
+    static RuleSet reuseOrCompile(ResourceFolder folder, String version, KnowledgeBaseCache cache) {
         Optional<CompiledRules> bundled = BundledRules.matching(version);
         if (bundled.isPresent()) {
             try {
