@@ -1,5 +1,8 @@
 package dev.ftadvisor.engine;
 
+import dev.ftadvisor.facts.CatalogException;
+import dev.ftadvisor.facts.CatalogLoader;
+import dev.ftadvisor.facts.VerifiedFacts;
 import dev.ftadvisor.io.ResourceFolder;
 
 import java.io.IOException;
@@ -18,20 +21,28 @@ import java.util.stream.Stream;
  * model and writes the result into the classes folder, so the jar carries its rules precompiled
  * ({@link BundledRules}). Also fingerprints ftadvisor's compiled classes: generated rule code links
  * against the fact classes, so an entry is only reused by the exact build that wrote it.
- * <p>Usage: {@code Precompiler RULES_DIR CLASSES_DIR}. A rules folder that does not compile fails
- * the build with the same file:line:col messages the CLI prints.
+ * <p>Usage: {@code Precompiler RULES_DIR FACTS_DIR CLASSES_DIR}. A rules folder that does not compile
+ * fails the build with the same file:line:col messages the CLI prints. The facts folder is loaded
+ * with every schema check and its hash recorded ({@link VerifiedFacts}); invalid facts fail the build.
  */
 public final class Precompiler {
     private Precompiler() {
     }
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 2) {
-            System.err.println("usage: Precompiler RULES_DIR CLASSES_DIR");
+        if (args.length != 3) {
+            System.err.println("usage: Precompiler RULES_DIR FACTS_DIR CLASSES_DIR");
             System.exit(2);
         }
         Path rules = Path.of(args[0]);
-        Path classes = Path.of(args[1]);
+        ResourceFolder facts = ResourceFolder.ofDirectory(Path.of(args[1]));
+        Path classes = Path.of(args[2]);
+        try {
+            new CatalogLoader(facts, true).load();
+        } catch (CatalogException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(2);
+        }
         long start = System.nanoTime();
         String fingerprint = fingerprint(classes);
         String engineVersion = EngineVersion.base() + "-" + fingerprint;
@@ -50,7 +61,7 @@ public final class Precompiler {
         Files.createDirectories(entry.getParent());
         Files.write(entry, compiled.toBytes());
         Files.writeString(classes.resolve(EngineVersion.PROPERTIES), "# written by the build: see Precompiler\n"
-                + "engine=" + engineVersion + "\nfingerprint=" + fingerprint + "\nrules=" + rulesVersion + "\n",
+                + "engine=" + engineVersion + "\nfingerprint=" + fingerprint + "\nrules=" + rulesVersion + "\nfacts=" + VerifiedFacts.hash(facts) + "\n",
                 StandardCharsets.ISO_8859_1);
         System.out.printf("precompiled %d rules (%s) for engine %s in %d ms: %s%n", compiled.rules().size(),
                 rulesVersion, engineVersion, (System.nanoTime() - start) / 1_000_000, entry);

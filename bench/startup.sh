@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Start-up benchmark (README, "Performance"): in one run on this machine, the median wall time of
+#   floor          ftadvisor --version (JVM + CLI, no engine)
+#   bundled        a cold consult with the bundled rules (precompiled into the jar)
+#   edited, 1st    a cold consult with an edited rules folder: compiles it, writes the disk cache
+#   edited, 2nd    the same edited folder again: loads it from the disk cache
+#   no cache       a cold consult with --no-cache: compiles the rules every run (the old behaviour)
+# each with its ratio to the floor. Every consult is a separate JVM started from an empty folder.
+#
+# usage: bench/startup.sh [RUNS]       (default 5; needs target/ftadvisor.jar: mvn -q -B package -DskipTests)
+# env:   FTADVISOR  the command to time (default bin/ftadvisor, the launcher; e.g. "java -jar target/ftadvisor.jar")
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+runs="${1:-5}"
+read -r -a cmd <<< "${FTADVISOR:-$root/bin/ftadvisor}"
+[ -f "$root/target/ftadvisor.jar" ] || { echo "build first: mvn -q -B package -DskipTests" >&2; exit 2; }
+
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+export XDG_CACHE_HOME="$work/cache"          # a cache of our own: nothing left from earlier runs
+mkdir -p "$work/cwd"
+proposal=(consult --model llama-3-8b --method lora --tokens 20M --budget 500)
+
+# seconds taken by one run of the command (stdout discarded, stderr kept for failures)
+time_once() {
+  local start end
+  start=$(date +%s%N)
+  if ! (cd "$work/cwd" && "${cmd[@]}" "$@" >/dev/null 2>"$work/err"); then
+    echo "failed: ${cmd[*]} $*" >&2; cat "$work/err" >&2; exit 1
+  fi
+  end=$(date +%s%N)
+  echo "$(( (end - start) / 1000000 ))"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
+
+# an edited copy of the rules: a new comment changes the content hash, so nothing cached matches
+edited_rules() {
+  local dir="$work/rules-$1"
+  cp -r "$root/rules" "$dir"
+  local first; first="$(cd "$dir" && ls ./*.drl | head -1)"
+  printf '\n// benchmark edit %s %s\n' "$1" "$RANDOM" >> "$dir/$first"
+  echo "$dir"
+}
+
+echo "warming up (creates the launcher's class-data archive once, if it uses one)..." >&2
+time_once "${proposal[@]}" >/dev/null
+time_once --version >/dev/null
+
+floor=(); bundled=(); first=(); second=(); nocache=()
+for i in $(seq 1 "$runs"); do
+  echo "run $i/$runs" >&2
+  floor+=("$(time_once --version)")
+  bundled+=("$(time_once "${proposal[@]}")")
+  dir="$(edited_rules "$i")"
+  first+=("$(time_once "${proposal[@]}" --rules "$dir")")
+  second+=("$(time_once "${proposal[@]}" --rules "$dir")")
+  nocache+=("$(time_once "${proposal[@]}" --no-cache)")
+done
+
+f=$(printf '%s\n' "${floor[@]}" | median)
+row() {
+  local m; m=$(printf '%s\n' "${@:3}" | median)
+  awk -v n="$1" -v m="$m" -v f="$f" -v t="$2" 'BEGIN { printf "%-34s %7.2f s  %5.2fx floor  %s\n", n, m / 1000, m / f, t }'
+}
+echo
+echo "ftadvisor start-up, median of $runs runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "command: ${cmd[*]}"
+row "--version (floor)" "" "${floor[@]}"
+row "consult, bundled rules" "(target <= 3x)" "${bundled[@]}"
+row "consult, edited rules, 1st run" "(target: no slower than no cache)" "${first[@]}"
+row "consult, edited rules, 2nd run" "(target <= 3x)" "${second[@]}"
+row "consult --no-cache (compiles)" "" "${nocache[@]}"
