@@ -9,6 +9,8 @@ import dev.ftadvisor.io.ResourceFolder;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** {@code --rules DIR}, {@code --facts DIR} and {@code --no-cache}, shared by every verb that consults. */
 public class EngineOptions {
@@ -37,8 +39,26 @@ public class EngineOptions {
         return RuleCompiler.load(rulesFolder(), !noCache);
     }
 
+    /**
+     * Loads the rules on a second thread while this one reads the catalog: at start both are mostly
+     * class loading (Drools, Jackson) and take similar time, so on two cores a cold run waits for
+     * the longer one only. A catalog problem is still reported first, as before.
+     */
     public Advisor advisor() {
+        CompletableFuture<RuleSet> rules = CompletableFuture.supplyAsync(this::ruleSet, EngineOptions::daemon);
         Catalog catalog = catalog();
-        return new Advisor(ruleSet(), catalog);
+        try {
+            return new Advisor(rules.join(), catalog);
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException re) throw re;
+            if (e.getCause() instanceof Error err) throw err;
+            throw e;
+        }
+    }
+
+    private static void daemon(Runnable task) {
+        Thread t = new Thread(task, "ftadvisor-rules-loader");
+        t.setDaemon(true);
+        t.start();
     }
 }
