@@ -95,6 +95,16 @@ class CompiledRulesTest {
     }
 
     @Test
+    void aCacheThatCannotBeWrittenOnlyCostsSpeed(@TempDir Path dir) throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("occupied"), "a file where the cache folder should be");
+        KnowledgeBaseCache cache = new KnowledgeBaseCache(notADirectory, EngineVersion.current());
+        RuleSet rules = RuleCompiler.reuseOrCompile(this.rules, version, cache);
+        assertThat(rules.index().rules()).isNotEmpty();
+        assertThat(cache.get(version)).isEmpty();
+        assertThat(notADirectory).isRegularFile();
+    }
+
+    @Test
     void noCacheNeitherReadsNorWritesTheCache(@TempDir Path dir) throws IOException {
         Path edited = dir.resolve("rules");
         Files.createDirectories(edited);
