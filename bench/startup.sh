@@ -7,7 +7,8 @@
 #   no cache       a cold consult with --no-cache: compiles the rules every run
 #   baseline       the same with plain `java -jar` and default JVM settings: what every consult cost
 #                  before precompiled rules, the cache and the launcher (the "today's compile" mark)
-# each with its ratio to the floor. Every consult is a separate JVM started from an empty folder.
+# each with its ratio to the floor: wall time (the target), and CPU time (user + system), which a
+# busy shared machine distorts less. Every consult is a separate JVM started from an empty folder.
 #
 # usage: bench/startup.sh [RUNS]       (default 5; needs target/ftadvisor.jar: mvn -q -B package -DskipTests)
 # env:   FTADVISOR  the command to time (default bin/ftadvisor, the launcher; e.g. "java -jar target/ftadvisor.jar")
@@ -26,15 +27,15 @@ proposal=(consult --model llama-3-8b --method lora --tokens 20M --budget 500)
 # seconds taken by one run of the command (stdout discarded, stderr kept for failures)
 time_once() { time_with "${cmd[@]}" -- "$@"; }
 time_plain() { time_with java -jar "$root/target/ftadvisor.jar" -- "$@"; }
+# one run: prints "wall_ms cpu_ms" (cpu = user + system time of the process and its children)
 time_with() {
-  local start end prog=()
+  local prog=() t
   while [ "$1" != "--" ]; do prog+=("$1"); shift; done; shift
-  start=$(date +%s%N)
-  if ! (cd "$work/cwd" && "${prog[@]}" "$@" >/dev/null 2>"$work/err"); then
+  local TIMEFORMAT='%3R %3U %3S'
+  if ! { time (cd "$work/cwd" && "${prog[@]}" "$@" >/dev/null 2>"$work/err"); } 2>"$work/time"; then
     echo "failed: ${prog[*]} $*" >&2; cat "$work/err" >&2; exit 1
   fi
-  end=$(date +%s%N)
-  echo "$(( (end - start) / 1000000 ))"
+  awk '{ printf "%d %d\n", $1 * 1000, ($2 + $3) * 1000 }' "$work/time"
 }
 
 median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
@@ -64,14 +65,18 @@ for i in $(seq 1 "$runs"); do
   baseline+=("$(time_plain "${proposal[@]}" --no-cache)")
 done
 
-f=$(printf '%s\n' "${floor[@]}" | median)
+wall() { printf '%s\n' "$@" | cut -d' ' -f1 | median; }
+cpu() { printf '%s\n' "$@" | cut -d' ' -f2 | median; }
+fw=$(wall "${floor[@]}"); fc=$(cpu "${floor[@]}")
 row() {
-  local m; m=$(printf '%s\n' "${@:3}" | median)
-  awk -v n="$1" -v m="$m" -v f="$f" -v t="$2" 'BEGIN { printf "%-34s %7.2f s  %5.2fx floor  %s\n", n, m / 1000, m / f, t }'
+  local w c; w=$(wall "${@:3}"); c=$(cpu "${@:3}")
+  awk -v n="$1" -v w="$w" -v c="$c" -v fw="$fw" -v fc="$fc" -v t="$2" \
+    'BEGIN { printf "%-34s %6.2f s %6.2fx   %6.2f s %6.2fx   %s\n", n, w / 1000, w / fw, c / 1000, c / fc, t }'
 }
 echo
 echo "ftadvisor start-up, median of $runs runs, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "command: ${cmd[*]}"
+printf '%-34s %18s   %18s\n' "" "wall, x floor" "cpu, x floor"
 row "--version (floor)" "" "${floor[@]}"
 row "consult, bundled rules" "(target <= 3x)" "${bundled[@]}"
 row "consult, edited rules, 1st run" "(target: no slower than baseline)" "${first[@]}"
