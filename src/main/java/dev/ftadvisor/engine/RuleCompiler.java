@@ -1,18 +1,18 @@
 package dev.ftadvisor.engine;
 
 import dev.ftadvisor.io.ResourceFolder;
+import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.compiler.kie.builder.impl.InternalKieModuleProvider;
+import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
-import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
-import org.drools.compiler.kie.builder.impl.InternalKieModuleProvider;
-import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
 import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.runtime.KieContainer;
-import org.drools.compiler.kie.builder.impl.InternalKieModule;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
