@@ -1,43 +1,137 @@
 package dev.ftadvisor.engine;
 
 import dev.ftadvisor.io.ResourceFolder;
+import org.drools.compiler.compiler.io.memory.MemoryFileSystem;
+import org.drools.compiler.kie.builder.impl.InternalKieModule;
+import org.drools.compiler.kie.builder.impl.InternalKieModuleProvider;
+import org.drools.compiler.kie.builder.impl.KieBuilderImpl;
 import org.drools.model.codegen.ExecutableModelProject;
 import org.kie.api.KieServices;
 import org.kie.api.builder.KieBuilder;
 import org.kie.api.builder.KieFileSystem;
 import org.kie.api.builder.Message;
 import org.kie.api.builder.ReleaseId;
+import org.kie.api.builder.model.KieModuleModel;
 import org.kie.api.runtime.KieContainer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Compiles a rules folder with the KIE API (executable model) into a {@link RuleSet}. Compile
- * errors come back as {@link RulesCompileException} with the user's file names and lines. One
- * compiled set per rules content hash per process: every session shares it.
+ * Turns a rules folder into a {@link RuleSet}, compiling DRL (executable model, KIE API) only when
+ * nothing reusable exists. In order: the set already built in this process for the folder's content
+ * hash (every session shares it); the rules precompiled into the jar at build time, when the folder
+ * is unedited; the disk cache entry an earlier run wrote for this hash; else a compilation, whose
+ * result goes into the disk cache for the next run. Compile errors come back as
+ * {@link RulesCompileException} with the user's file names and lines, and are never cached.
  */
 public final class RuleCompiler {
+    private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
     private static final Map<String, RuleSet> COMPILED = new ConcurrentHashMap<>();
     private static final String KFS_ROOT = "src/main/resources/";
 
     private RuleCompiler() {
     }
 
+    /** The folder's rule set, reusing the precompiled rules or the user's disk cache. */
     public static RuleSet load(ResourceFolder folder) {
+        return load(folder, true);
+    }
+
+    /**
+     * With {@code useCache} false ({@code --no-cache}), neither the precompiled rules nor the disk
+     * cache are read or written: the folder is compiled from its DRL text.
+     */
+    public static RuleSet load(ResourceFolder folder, boolean useCache) {
+        return load(folder, useCache ? KnowledgeBaseCache.standard() : null);
+    }
+
+    /** As {@link #load(ResourceFolder)} with the given disk cache; null bypasses every cache but this process's. */
+    public static RuleSet load(ResourceFolder folder, KnowledgeBaseCache cache) {
         String version = RulesVersion.of(folder);
-        RuleSet cached = COMPILED.get(version);
-        if (cached != null) return cached;
+        String key = (cache == null ? "fresh:" : "") + version;
+        RuleSet known = COMPILED.get(key);
+        if (known != null) return known;
         synchronized (COMPILED) {
-            return COMPILED.computeIfAbsent(version, v -> compile(folder, v));
+            return COMPILED.computeIfAbsent(key, k -> cache == null ? compile(folder, version) : reuseOrCompile(folder, version, cache));
         }
     }
 
+    /** The cache-using path of {@link #load(ResourceFolder)} without this process's memo (tests call it). */
+    static RuleSet reuseOrCompile(ResourceFolder folder, String version, KnowledgeBaseCache cache) {
+        Optional<CompiledRules> bundled = BundledRules.matching(version);
+        if (bundled.isPresent()) {
+            try {
+                return fromCompiled(bundled.get(), folder);
+            } catch (RuntimeException e) {
+                LOG.warn("the precompiled rules in the jar do not load ({}): compiling {}", e, folder.label());
+            }
+        }
+        Optional<CompiledRules> cached = cache.get(version);
+        if (cached.isPresent()) {
+            try {
+                return fromCompiled(cached.get(), folder);
+            } catch (RuntimeException e) {
+                cache.discard(version, "it does not load: " + e);
+            }
+        }
+        Built built = build(folder, version);
+        cache.put(built.toCompiled(version));
+        return built.toRuleSet(folder, version);
+    }
+
+    /** Compiles the folder from its DRL text, using no cache (the KIE builder's module directly). */
     static RuleSet compile(ResourceFolder folder, String version) {
+        return build(folder, version).toRuleSet(folder, version);
+    }
+
+    /** Compiles the folder into its reusable form: the kjar bytes and the rule index. */
+    public static CompiledRules compileModule(ResourceFolder folder, String version) {
+        return build(folder, version).toCompiled(version);
+    }
+
+    /**
+     * A rule set from a compiled module: the kjar's generated classes are loaded as they are, with
+     * no DRL parsed and no Java compiled.
+     */
+    public static RuleSet fromCompiled(CompiledRules compiled, ResourceFolder folder) {
+        // Read the kjar into memory as KieRepository.addKieModule(Resource) would, but with the
+        // default kmodule set here: parsing its kmodule.xml needs drools-xml-support, which the
+        // executable model otherwise never uses. The module's generated classes are used as they are.
+        MemoryFileSystem files = MemoryFileSystem.readFromJar(compiled.kjar());
+        KieServices ks = KieServices.get();
+        KieModuleModel kmodule = ks.newKieModuleModel();
+        KieBuilderImpl.setDefaultsforEmptyKieModule(kmodule);
+        ReleaseId releaseId = releaseId(compiled.rulesVersion());
+        ks.getRepository().addKieModule(InternalKieModuleProvider.get(releaseId, kmodule, files));
+        KieContainer container = ks.newKieContainer(releaseId);
+        return new RuleSet(container.getKieBase(), RuleIndex.of(compiled.rules()), compiled.rulesVersion(), folder);
+    }
+
+    private static ReleaseId releaseId(String rulesVersion) {
+        return KieServices.get().newReleaseId("dev.ftadvisor.rules", "rules-" + rulesVersion.replace("sha256:", ""), "1.0.0");
+    }
+
+    /** A successful compilation: the module the KIE builder left in the repository, and the index. */
+    private record Built(ReleaseId releaseId, InternalKieModule module, RuleIndex index) {
+        RuleSet toRuleSet(ResourceFolder folder, String version) {
+            KieContainer container = KieServices.get().newKieContainer(releaseId);
+            return new RuleSet(container.getKieBase(), index, version, folder);
+        }
+
+        CompiledRules toCompiled(String version) {
+            return new CompiledRules(EngineVersion.current(), version, index.rules(), module.getBytes());
+        }
+    }
+
+    private static Built build(ResourceFolder folder, String version) {
         List<String> files = folder.list(".drl");
         if (files.isEmpty()) {
             throw new RulesCompileException(List.of(new RuleProblem(folder.label(), 1, 1, "no .drl files in the rules folder")));
@@ -50,7 +144,7 @@ public final class RuleCompiler {
         }
         KieServices ks = KieServices.get();
         KieFileSystem kfs = ks.newKieFileSystem();
-        ReleaseId releaseId = ks.newReleaseId("dev.ftadvisor.rules", "rules-" + version.replace("sha256:", ""), "1.0.0");
+        ReleaseId releaseId = releaseId(version);
         kfs.generateAndWritePomXML(releaseId);
         Map<String, String> kfsToFile = new HashMap<>();
         for (String file : files) {
@@ -71,8 +165,7 @@ public final class RuleCompiler {
             Collections.sort(problems);
             throw new RulesCompileException(problems);
         }
-        KieContainer container = ks.newKieContainer(releaseId);
-        return new RuleSet(container.getKieBase(), index, version, folder);
+        return new Built(releaseId, (InternalKieModule) builder.getKieModule(), index);
     }
 
     /** DRL files are stored under their package's path, or Drools warns about every file. */

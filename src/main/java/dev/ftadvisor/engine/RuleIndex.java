@@ -27,6 +27,15 @@ public final class RuleIndex {
     private RuleIndex() {
     }
 
+    /** An index read back from a compiled module (no DRL parsing). */
+    public static RuleIndex of(List<RuleInfo> rules) {
+        RuleIndex index = new RuleIndex();
+        for (RuleInfo r : rules) {
+            index.byName.put(r.name(), r);
+        }
+        return index;
+    }
+
     public static RuleIndex of(ResourceFolder folder) {
         RuleIndex index = new RuleIndex();
         for (String file : folder.list(".drl")) {

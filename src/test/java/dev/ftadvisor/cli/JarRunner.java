@@ -15,13 +15,21 @@ final class JarRunner {
     record Result(int exit, String out, String err) {
     }
 
+    /** The jar's compiled-rules cache ($XDG_CACHE_HOME) for tests: never the user's. */
+    static final Path CACHE_HOME = Path.of("target", "it-cache");
+
     static Result run(Path workDir, String stdin, String... args) throws IOException, InterruptedException {
+        return runWithCache(CACHE_HOME, workDir, stdin, args);
+    }
+
+    static Result runWithCache(Path cacheHome, Path workDir, String stdin, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.add("-jar");
         cmd.add(JAR.toAbsolutePath().toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(workDir.toFile());
+        pb.environment().put("XDG_CACHE_HOME", cacheHome.toAbsolutePath().toString());
         Path out = Files.createTempFile("ftadvisor-out", ".txt");
         Path err = Files.createTempFile("ftadvisor-err", ".txt");
         pb.redirectOutput(out.toFile()).redirectError(err.toFile());
