@@ -4,6 +4,7 @@ import dev.ftadvisor.estimate.Estimator;
 import dev.ftadvisor.facts.Catalog;
 import dev.ftadvisor.input.ResolvedProposal;
 import dev.ftadvisor.model.Candidate;
+import dev.ftadvisor.model.ChangeOption;
 import dev.ftadvisor.model.Estimate;
 import org.kie.api.runtime.KieSession;
 
@@ -13,19 +14,26 @@ import java.util.List;
  * Runs one consultation: derives the numbers in Java, inserts them with the proposal into a fresh
  * session of the shared knowledge base, and fires the rules in two phases: the judging rules
  * (agenda group MAIN), then the verdict rules (agenda group "verdict"), which read the findings the
- * first phase produced. Thread-safe: one Advisor serves every batch worker or server request.
+ * first phase produced. When no verdict rule found a plan that works as asked, the change explorer
+ * consults variants of the proposal and inserts them as ChangeOption facts; the "changes" rules
+ * decide which to offer, and the "verdict-final" rules conclude (feasible-with-changes or
+ * infeasible). Thread-safe: one Advisor serves every batch worker or server request.
  */
 public final class Advisor {
     public static final String VERDICT_GROUP = "verdict";
+    public static final String CHANGES_GROUP = "changes";
+    public static final String FINAL_VERDICT_GROUP = "verdict-final";
 
     private final RuleSet rules;
     private final Catalog catalog;
     private final Estimator estimator;
+    private final ChangeExplorer explorer;
 
     public Advisor(RuleSet rules, Catalog catalog) {
         this.rules = rules;
         this.catalog = catalog;
         this.estimator = new Estimator(catalog);
+        this.explorer = new ChangeExplorer(this);
     }
 
     public RuleSet rules() { return rules; }
@@ -33,9 +41,14 @@ public final class Advisor {
     public Catalog catalog() { return catalog; }
 
     public Outcome consult(ResolvedProposal r, boolean trace) {
+        return consult(r, trace, true);
+    }
+
+    /** With {@code exploreChanges} false, a proposal nothing fits gets no variants (variants' own runs). */
+    public Outcome consult(ResolvedProposal r, boolean trace, boolean exploreChanges) {
         Estimate estimate = estimator.estimate(r);
         List<Candidate> candidates = estimator.candidates(r);
-        return judge(r, estimate, candidates, trace);
+        return judge(r, estimate, candidates, trace, exploreChanges);
     }
 
     /** A rule that throws while it is evaluated is a broken rules folder (exit 3), named by file and line. */
@@ -48,6 +61,11 @@ public final class Advisor {
     }
 
     public Outcome judge(ResolvedProposal r, Estimate estimate, List<Candidate> candidates, boolean trace) {
+        return judge(r, estimate, candidates, trace, true);
+    }
+
+    public Outcome judge(ResolvedProposal r, Estimate estimate, List<Candidate> candidates, boolean trace,
+                         boolean exploreChanges) {
         KieSession session = rules.kieBase().newKieSession();
         try {
             RuleOutput out = new RuleOutput(rules.index());
@@ -66,8 +84,20 @@ public final class Advisor {
             fire(session);
             session.getAgenda().getAgendaGroup(VERDICT_GROUP).setFocus();
             fire(session);
+            List<ChangeOption> changes = List.of();
+            if (out.verdict() == null && exploreChanges) {
+                // the verdict rules found no plan that works as asked: measure what would
+                changes = explorer.explore(r, candidates, List.copyOf(out.findings()));
+                for (ChangeOption c : changes) {
+                    session.insert(c);
+                }
+                session.getAgenda().getAgendaGroup(CHANGES_GROUP).setFocus();
+                fire(session);
+            }
+            session.getAgenda().getAgendaGroup(FINAL_VERDICT_GROUP).setFocus();
+            fire(session);
             return new Outcome(r, estimate, candidates, List.copyOf(out.findings()), out.verdict(),
-                    listener == null ? List.of() : List.copyOf(listener.firings()), rules.rulesVersion());
+                    listener == null ? List.of() : List.copyOf(listener.firings()), rules.rulesVersion(), changes);
         } finally {
             session.dispose();
         }

@@ -39,6 +39,11 @@ final class FactDescriber {
             out.put("estimateMemoryGb", Math.round(e.getMemoryGb() * 10) / 10.0);
         } else if (o instanceof Finding f) {
             out.put("finding", f.getId());
+        } else if (o instanceof dev.ftadvisor.model.ChangeOption c) {
+            out.put("change", c.getKind() + ": " + c.getFromValue() + " -> " + c.getToValue());
+            out.put("changeCostUsd", c.getCostUsd());
+            if (c.getBudgetUsd() != null) out.put("changeBudgetUsd", c.getBudgetUsd());
+            if (c.getDeadlineHours() != null) out.put("changeDeadlineHours", c.getDeadlineHours());
         } else if (o instanceof Verdict v) {
             out.put("verdict", v.getValue());
         } else if (o != null) {

@@ -2,14 +2,28 @@ package dev.ftadvisor.engine;
 
 import dev.ftadvisor.input.ResolvedProposal;
 import dev.ftadvisor.model.Candidate;
+import dev.ftadvisor.model.ChangeOption;
 import dev.ftadvisor.model.Estimate;
 import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.model.Verdict;
 
 import java.util.List;
 
-/** Everything one session concluded about one proposal, before rendering. */
+/** Everything one session concluded about one proposal, before rendering; changes are the options explored when nothing fitted. */
 public record Outcome(ResolvedProposal resolved, Estimate estimate, List<Candidate> candidates,
                       List<Finding> findings, Verdict verdict, List<TraceListener.Firing> trace,
-                      String rulesVersion) {
+                      String rulesVersion, List<ChangeOption> changes) {
+
+    public Outcome(ResolvedProposal resolved, Estimate estimate, List<Candidate> candidates, List<Finding> findings,
+                   Verdict verdict, List<TraceListener.Firing> trace, String rulesVersion) {
+        this(resolved, estimate, candidates, findings, verdict, trace, rulesVersion, List.of());
+    }
+
+    /** The changes the rules offered, smallest first (fewest fields changed, then cheapest plan). */
+    public List<ChangeOption> acceptedChanges() {
+        return changes.stream().filter(ChangeOption::isAccepted)
+                .sorted(java.util.Comparator.comparingInt(ChangeOption::getChangeCount)
+                        .thenComparingDouble(ChangeOption::getCostUsd))
+                .toList();
+    }
 }

@@ -67,6 +67,19 @@ public final class RuleOutput {
         add(drools, c, Finding.EFFECT_RANK, weight, template, args);
     }
 
+    /**
+     * Offers a change the engine explored (see ChangeExplorer): the option is marked accepted (and
+     * updated in the session, so verdict rules see it) with this message as its reason.
+     */
+    public void acceptChange(Object drools, dev.ftadvisor.model.ChangeOption option, String template, Object... args) {
+        add(drools, null, Finding.EFFECT_CHANGE, 0, template, args);
+        option.setAccepted(true);
+        option.setReason(findings.get(findings.size() - 1).getMessage());
+        var runtime = context(drools).getKieRuntime();
+        var handle = runtime.getFactHandle(option);
+        if (handle != null) runtime.update(handle, option);
+    }
+
     /** Decides the consultation's verdict; the first verdict rule to fire wins. */
     public void verdict(Object drools, String value, String template, Object... args) {
         RuleContext ctx = context(drools);

@@ -15,6 +15,8 @@ public class Finding {
     public static final String EFFECT_OVER_BUDGET = "over-budget";
     public static final String EFFECT_OVER_DEADLINE = "over-deadline";
     public static final String EFFECT_RANK = "rank";
+    /** A rule offered a change to the proposal (a ChangeOption) that would make it work. */
+    public static final String EFFECT_CHANGE = "change";
 
     private final String id;
     private final String rule;

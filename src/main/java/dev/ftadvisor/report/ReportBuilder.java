@@ -2,6 +2,7 @@ package dev.ftadvisor.report;
 
 import dev.ftadvisor.engine.Outcome;
 import dev.ftadvisor.model.Candidate;
+import dev.ftadvisor.model.ChangeOption;
 import dev.ftadvisor.model.Estimate;
 import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.model.Proposal;
@@ -72,11 +73,27 @@ public final class ReportBuilder {
         }
         return new Report(p.getId(), v == null ? null : v.getValue(),
                 v == null ? "no verdict rule fired" : v.getSummary(), v == null ? null : v.getRuleId(),
-                estimateView(o.estimate(), p), plans, List.copyOf(rejected.values()), List.of(), findings,
+                estimateView(o.estimate(), p), plans, List.copyOf(rejected.values()), changes(o), findings,
                 includeTrace ? o.trace() : null, catalogAsOf, o.rulesVersion(), o.resolved().assumptions());
     }
 
-    static int constraintMisses(List<Finding> fs) {
+    /** Changes shown in a report, smallest first. */
+    public static final int MAX_CHANGES = 6;
+
+    static List<Report.Change> changes(Outcome o) {
+        List<Report.Change> out = new ArrayList<>();
+        for (ChangeOption c : o.acceptedChanges()) {
+            if (out.size() >= MAX_CHANGES) break;
+            Report.Plan plan = plan(1, c.getPlan(), c.getPlanFindings());
+            List<Report.Reason> reasons = o.findings().stream()
+                    .filter(f -> Finding.EFFECT_CHANGE.equals(f.getEffect()) && c.getReason().equals(f.getMessage()))
+                    .limit(1).map(Report.Reason::of).toList();
+            out.add(new Report.Change(c.getKind(), c.getReason(), plan, reasons));
+        }
+        return out;
+    }
+
+    public static int constraintMisses(List<Finding> fs) {
         if (fs == null) return 0;
         int misses = 0;
         if (fs.stream().anyMatch(f -> Finding.EFFECT_OVER_BUDGET.equals(f.getEffect()))) misses++;
@@ -84,7 +101,7 @@ public final class ReportBuilder {
         return misses;
     }
 
-    static double rankScore(List<Finding> fs) {
+    public static double rankScore(List<Finding> fs) {
         return fs == null ? 0 : fs.stream().mapToDouble(Finding::getRankWeight).sum();
     }
 

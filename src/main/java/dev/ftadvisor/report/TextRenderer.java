@@ -62,8 +62,10 @@ public final class TextRenderer implements ReportRenderer {
             for (Report.Change c : r.changes()) {
                 sb.append("  - ").append(c.description());
                 if (c.plan() != null) {
-                    sb.append(String.format(Locale.ROOT, " -> %s %s, %.1f h, $%.2f", c.plan().provider(),
-                            c.plan().instanceType(), c.plan().hours(), c.plan().costUsd()));
+                    Report.Plan p = c.plan();
+                    sb.append(String.format(Locale.ROOT, "%n      plan: %s %s (%s): %dx %s%s, %s, %.1f h, $%.2f", p.provider(),
+                            p.instanceType(), p.region(), p.gpuCount(), p.gpu(), p.nodes() > 1 ? " x " + p.nodes() + " nodes" : "",
+                            p.pricing(), p.hours(), p.costUsd()));
                 }
                 sb.append('\n');
             }

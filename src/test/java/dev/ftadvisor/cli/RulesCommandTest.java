@@ -97,22 +97,23 @@ class RulesCommandTest {
         assertThat(json.path("rulesVersion").asText()).startsWith("sha256:");
         assertThat(json.path("guidance").path("vram.oom").toString()).contains("memory.fit");
         assertThat(json.path("rules").path("memory.fit").size()).isPositive();
-        JsonNode uncovered = json.path("uncoveredIds");
-        assertThat(uncovered.size()).isPositive();
-        String someUncovered = uncovered.get(0).asText();
+        // the project's rules cover every guidance id, cost.autoscale by a justified exclusion
+        assertThat(json.path("uncoveredIds").size()).isZero();
+        assertThat(json.path("excludedIds").has("cost.autoscale")).isTrue();
+        assertThat(run("rules", "coverage", "--fail-under", "100").exit()).isZero();
 
+        // an auditor's copy that drops the exclusion table: the id is uncovered and the threshold fails
         Path rules = RulesCopy.of(tmp);
-        Files.writeString(rules.resolve("README.md"), "# Rules\n\n## Not encoded\n\n| id | why |\n|---|---|\n| `"
-                + someUncovered + "` | test: deliberately left to people |\n");
-        Run excluded = run("rules", "coverage", rules.toString(), "--format", "json");
-        JsonNode ej = JSON.readTree(excluded.out());
-        assertThat(ej.path("excludedIds").has(someUncovered)).isTrue();
-        assertThat(ej.path("uncoveredIds").toString()).doesNotContain("\"" + someUncovered + "\"");
+        Files.writeString(rules.resolve("README.md"), "# Rules\n\nNo exclusions.\n");
+        Run copy = run("rules", "coverage", rules.toString(), "--format", "json");
+        JsonNode cj = JSON.readTree(copy.out());
+        assertThat(cj.path("uncoveredIds").toString()).contains("\"cost.autoscale\"");
+        assertThat(cj.path("excludedIds").has("cost.autoscale")).isFalse();
 
-        Run under = run("rules", "coverage", "--fail-under", "100");
+        Run under = run("rules", "coverage", rules.toString(), "--fail-under", "100");
         assertThat(under.exit()).isEqualTo(1);
         assertThat(under.err()).contains("coverage below 100.0%");
-        assertThat(run("rules", "coverage", "--fail-under", "0").exit()).isZero();
+        assertThat(run("rules", "coverage", rules.toString(), "--fail-under", "0").exit()).isZero();
     }
 
     @Test

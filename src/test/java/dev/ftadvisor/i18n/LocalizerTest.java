@@ -19,7 +19,7 @@ class LocalizerTest {
         assertThat(zh.findings()).hasSameSizeAs(en.findings());
         Finding fit = zh.findings().stream().filter(f -> f.getId().equals("memory.fit")).findFirst().orElseThrow();
         Finding fitEn = en.findings().stream().filter(f -> f.getId().equals("memory.fit")).findFirst().orElseThrow();
-        assertThat(fit.getMessage()).startsWith("每张 GPU 需要").contains(fitEn.getArgs().get(0).toString());
+        assertThat(fit.getMessage()).startsWith("每块 GPU 需要").contains(fitEn.getArgs().get(0).toString());
         assertThat(fit.getRuleFile()).isEqualTo(fitEn.getRuleFile());
         assertThat(fit.getEffect()).isEqualTo(fitEn.getEffect());
         assertThat(zh.verdict().getValue()).isEqualTo(en.verdict().getValue());

@@ -1,0 +1,145 @@
+package dev.ftadvisor.engine;
+
+import dev.ftadvisor.input.ResolvedProposal;
+import dev.ftadvisor.model.Candidate;
+import dev.ftadvisor.model.ChangeOption;
+import dev.ftadvisor.model.Finding;
+import dev.ftadvisor.model.Proposal;
+import dev.ftadvisor.model.Verdict;
+import dev.ftadvisor.report.ReportBuilder;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * Computes the "what if" options for a proposal that nothing fits as asked: each variant proposal
+ * (one field changed) runs through the same consultation as the original, without exploring changes
+ * of its own, so the loop is bounded (at most {@link #MAX_VARIANTS} consultations) and only runs
+ * when the verdict rules found no plan. Budget and deadline options need no extra run: they are read
+ * from the plans the rules kept but marked over budget (or over deadline). Which options to offer,
+ * and with what caveat, is decided by the rules in changes.drl; this class only measures.
+ */
+final class ChangeExplorer {
+    /** Variants consulted per proposal: method x2, pricing, multi-node, providers, sequence length. */
+    static final int MAX_VARIANTS = 6;
+    /** Shortest sequence length a variant proposes: below this most instruction data is truncated. */
+    static final int MIN_SEQUENCE_LENGTH = 512;
+
+    private final Advisor advisor;
+
+    ChangeExplorer(Advisor advisor) {
+        this.advisor = advisor;
+    }
+
+    List<ChangeOption> explore(ResolvedProposal r, List<Candidate> candidates, List<Finding> findings) {
+        Proposal asked = r.proposal();
+        List<ChangeOption> options = new ArrayList<>();
+        // budget or deadline alone, read from the plans the rules kept
+        addConstraintOptions(asked, "budget", "as proposed", "as proposed", candidates, findings, 0, options);
+        for (Variant v : variants(asked)) {
+            Proposal p = asked.copy();
+            v.apply.accept(p);
+            Outcome o = advisor.consult(new ResolvedProposal(p, r.model(), r.assumptions()), false, false);
+            Verdict verdict = o.verdict();
+            Map<String, List<Finding>> by = byCandidate(o.findings());
+            if (verdict != null && Verdict.FEASIBLE.equals(verdict.getValue())) {
+                Candidate best = best(o.candidates(), by);
+                if (best != null) {
+                    options.add(new ChangeOption(v.kind, v.from, v.to, 1, best, by.getOrDefault(best.getKey(), List.of()),
+                            null, null, 1, 1, p.getSequenceLength()));
+                }
+            } else {
+                addConstraintOptions(asked, v.kind, v.from, v.to, o.candidates(), o.findings(), 1, options);
+            }
+        }
+        return options;
+    }
+
+    private record Variant(String kind, String from, String to, Consumer<Proposal> apply) {
+    }
+
+    private static List<Variant> variants(Proposal p) {
+        List<Variant> vs = new ArrayList<>();
+        String method = p.getMethod();
+        if (method.equals("full") || method.equals("freeze")) {
+            vs.add(new Variant("method", method, "lora", q -> toMethod(q, "lora")));
+        }
+        if (method.equals("full") || method.equals("freeze") || method.equals("lora")) {
+            vs.add(new Variant("method", method, "qlora", q -> toMethod(q, "qlora")));
+        }
+        if (!p.isSpotAllowed()) vs.add(new Variant("pricing", "spot not allowed", "spot allowed", q -> q.setSpotAllowed(true)));
+        if (!p.isMultiNodeAllowed()) vs.add(new Variant("multi-node", "one node", "multi-node allowed", q -> q.setMultiNodeAllowed(true)));
+        if (p.isProvidersRestricted()) vs.add(new Variant("providers", String.join(",", p.getProviders()), "any provider", q -> q.setProviders(List.of())));
+        int shorter = Math.max(MIN_SEQUENCE_LENGTH, p.getSequenceLength() / 2);
+        if (shorter < p.getSequenceLength()) {
+            vs.add(new Variant("sequence-length", String.valueOf(p.getSequenceLength()), String.valueOf(shorter), q -> q.setSequenceLength(shorter)));
+        }
+        return vs.size() > MAX_VARIANTS ? vs.subList(0, MAX_VARIANTS) : vs;
+    }
+
+    private static void toMethod(Proposal q, String method) {
+        q.setMethod(method);
+        q.setQuantizationBits("qlora".equals(method) ? 4 : 16);
+        if ("qlora".equals(method) && "adamw".equals(q.getTraining().getOptimizer())) {
+            // the optimizer the resolver gives QLoRA by default (the QLoRA paper's paged 8-bit AdamW)
+            q.getTraining().setOptimizer("paged-adamw-8bit");
+        }
+    }
+
+    /**
+     * From a consultation's kept plans: the cheapest one that meets the deadline (so only the budget
+     * must rise) and the fastest one within budget (so only the deadline must move).
+     */
+    private static void addConstraintOptions(Proposal asked, String kind, String from, String to, List<Candidate> candidates,
+                                             List<Finding> findings, int baseChanges, List<ChangeOption> options) {
+        Map<String, List<Finding>> by = byCandidate(findings);
+        List<Candidate> kept = candidates.stream().filter(c -> !has(by, c, Finding.EFFECT_REJECT)).toList();
+        if (asked.isBudgetGiven()) {
+            kept.stream().filter(c -> !has(by, c, Finding.EFFECT_OVER_DEADLINE))
+                    .min(Comparator.comparingDouble(Candidate::getCostUsd))
+                    .filter(c -> has(by, c, Finding.EFFECT_OVER_BUDGET))
+                    .ifPresent(c -> {
+                        double budget = Math.ceil(c.getCostUsd());
+                        options.add(new ChangeOption(baseChanges == 0 ? "budget" : kind, from, to, baseChanges + 1, c,
+                                by.getOrDefault(c.getKey(), List.of()), budget, null, budget / asked.getBudgetUsd(), 1,
+                                kind.equals("sequence-length") ? Integer.parseInt(to) : asked.getSequenceLength()));
+                    });
+        }
+        if (asked.isDeadlineGiven()) {
+            kept.stream().filter(c -> !has(by, c, Finding.EFFECT_OVER_BUDGET))
+                    .min(Comparator.comparingDouble(Candidate::getHours))
+                    .filter(c -> has(by, c, Finding.EFFECT_OVER_DEADLINE))
+                    .ifPresent(c -> {
+                        double deadline = Math.ceil(c.getHours() * 10) / 10;  // to the next 0.1 h
+                        options.add(new ChangeOption(baseChanges == 0 ? "deadline" : kind, from, to, baseChanges + 1, c,
+                                by.getOrDefault(c.getKey(), List.of()), null, deadline, 1, deadline / asked.getDeadlineHours(),
+                                kind.equals("sequence-length") ? Integer.parseInt(to) : asked.getSequenceLength()));
+                    });
+        }
+    }
+
+    /** The plan the report would rank first: within budget and deadline, highest rank score, cheapest. */
+    private static Candidate best(List<Candidate> candidates, Map<String, List<Finding>> by) {
+        return candidates.stream().filter(c -> !has(by, c, Finding.EFFECT_REJECT))
+                .min(Comparator.comparingInt((Candidate c) -> ReportBuilder.constraintMisses(by.get(c.getKey())))
+                        .thenComparing(Comparator.comparingDouble((Candidate c) -> ReportBuilder.rankScore(by.get(c.getKey()))).reversed())
+                        .thenComparingDouble(Candidate::getCostUsd))
+                .orElse(null);
+    }
+
+    private static boolean has(Map<String, List<Finding>> by, Candidate c, String effect) {
+        return by.getOrDefault(c.getKey(), List.of()).stream().anyMatch(f -> effect.equals(f.getEffect()));
+    }
+
+    private static Map<String, List<Finding>> byCandidate(List<Finding> findings) {
+        Map<String, List<Finding>> by = new HashMap<>();
+        for (Finding f : findings) {
+            if (f.isAboutCandidate()) by.computeIfAbsent(f.getCandidateKey(), k -> new ArrayList<>()).add(f);
+        }
+        return by;
+    }
+}
