@@ -1,0 +1,49 @@
+package dev.ftadvisor.batch;
+
+import dev.ftadvisor.engine.Advisor;
+import dev.ftadvisor.engine.Outcome;
+import dev.ftadvisor.input.InputException;
+import dev.ftadvisor.input.ProposalInput;
+import dev.ftadvisor.input.ProposalResolver;
+import dev.ftadvisor.input.ResolvedProposal;
+import dev.ftadvisor.report.Report;
+import dev.ftadvisor.report.ReportBuilder;
+
+/**
+ * Parses, resolves and consults one record on the shared {@link Advisor}; thread-safe (each call uses
+ * its own session). An invalid record becomes an error result; a rule failing at run time is not the
+ * record's fault and propagates (the rules folder is broken: exit 3).
+ */
+public final class BatchEvaluator {
+    private final Advisor advisor;
+    private final ProposalResolver resolver;
+    private final String catalogAsOf;
+
+    public BatchEvaluator(Advisor advisor) {
+        this.advisor = advisor;
+        this.resolver = new ProposalResolver(advisor.catalog());
+        this.catalogAsOf = advisor.catalog().asOf();
+    }
+
+    public BatchResult evaluate(BatchRecord r) {
+        String id = r.defaultId();
+        ResolvedProposal resolved;
+        try {
+            ProposalInput input = r.parse();
+            if (input.id != null && !input.id.isBlank()) id = input.id;
+            resolved = resolver.resolve(input, r.defaultId());
+        } catch (InputException e) {
+            return BatchResult.error(r, id, e.field(), problem(e));
+        }
+        Outcome outcome = advisor.consult(resolved, false);
+        Report report = ReportBuilder.build(outcome, catalogAsOf, false);
+        return BatchResult.ok(r, report);
+    }
+
+    /** The exception's message without its "field: " prefix. */
+    static String problem(InputException e) {
+        String m = e.getMessage();
+        String f = e.field();
+        return f != null && !f.isEmpty() && m.startsWith(f + ": ") ? m.substring(f.length() + 2) : m;
+    }
+}
