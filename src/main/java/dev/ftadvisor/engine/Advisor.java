@@ -64,8 +64,11 @@ public final class Advisor {
                 session.insert(c);
             }
             fire(session);
-            session.getAgenda().getAgendaGroup(VERDICT_GROUP).setFocus();
-            fire(session);
+            var verdictGroup = session.getAgenda().getAgendaGroup(VERDICT_GROUP);
+            if (verdictGroup != null) { // null when the rules folder has no verdict rules
+                verdictGroup.setFocus();
+                fire(session);
+            }
             return new Outcome(r, estimate, candidates, List.copyOf(out.findings()), out.verdict(),
                     listener == null ? List.of() : List.copyOf(listener.firings()), rules.rulesVersion());
         } finally {
