@@ -41,10 +41,19 @@ public final class AtomicOutput implements AutoCloseable {
         }
         if (Files.isDirectory(abs)) throw new InputException("--out", target + " is a folder: give a file name");
         try {
-            return new AtomicOutput(abs, Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part"));
+            Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+            permissions(abs, temp);
+            return new AtomicOutput(abs, temp);
         } catch (IOException e) {
             throw new InputException("--out", "cannot write in " + dir + ": " + e.getMessage());
         }
+    }
+
+    /** A temporary file is private (600); the result gets the old file's permissions, or rw-r--r--. */
+    private static void permissions(Path target, Path temp) throws IOException {
+        if (!temp.getFileSystem().supportedFileAttributeViews().contains("posix")) return;
+        Files.setPosixFilePermissions(temp, Files.exists(target) ? Files.getPosixFilePermissions(target)
+                : java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
     }
 
     public Writer writer() { return writer; }

@@ -33,11 +33,18 @@ public final class BatchEvaluator {
             if (input.id != null && !input.id.isBlank()) id = input.id;
             resolved = resolver.resolve(input, r.defaultId());
         } catch (InputException e) {
-            return BatchResult.error(r, id, e.field(), problem(e));
+            return BatchResult.error(r, id, field(r, e), problem(e));
         }
         Outcome outcome = advisor.consult(resolved, false);
         Report report = ReportBuilder.build(outcome, catalogAsOf, false);
         return BatchResult.ok(r, report);
+    }
+
+    /** A one-line record (JSONL, CSV row) is already located by its line: the parser's "line 1, " adds nothing. */
+    static String field(BatchRecord r, InputException e) {
+        String f = e.field();
+        if (f != null && f.startsWith("line 1, column ") && r.text().indexOf('\n') < 0) return f.substring("line 1, ".length());
+        return f;
     }
 
     /** The exception's message without its "field: " prefix. */

@@ -42,7 +42,7 @@ public interface Progress extends AutoCloseable {
             public void done(long records, long errors) {
                 pb.stepTo(records);
                 if (errors != lastErrors) {
-                    pb.setExtraMessage("errors: " + errors);
+                    pb.setExtraMessage(" errors: " + errors);
                     lastErrors = errors;
                 }
             }
