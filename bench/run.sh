@@ -3,18 +3,19 @@
 # through `ftadvisor batch`, once with the real rules and once with bench/empty-rules (the floor:
 # parsing, estimating, inserting facts, building reports, writing), for each size given
 # (default 1000 10000 100000). Prints records/s (wall and per CPU second), peak RSS, and the
-# full/floor time ratio. Usage: bench/run.sh [SIZE...]   env: JAVA_OPTS (default -Xmx256m), JOBS,
+# full/floor ratios of wall time and of CPU time (the CPU ratio is the steadier one on a shared machine). Usage: bench/run.sh [SIZE...]   env: JAVA_OPTS (default -Xmx256m), JOBS,
 # FORMAT (csv|jsonl|html, default csv), SEED (default 42), OUT (work folder, default target/bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-JAR=target/ftadvisor.jar
-[ -f "$JAR" ] || mvn -q -B package -DskipTests
+[ -f target/ftadvisor.jar ] || mvn -q -B package -DskipTests
 JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
 JOBS=${JOBS:-$(nproc)}
 FORMAT=${FORMAT:-csv}
 SEED=${SEED:-42}
 OUT=${OUT:-target/bench}
 mkdir -p "$OUT"
+JAR="$OUT/ftadvisor.jar"   # a copy: a rebuild during a long run must not swap the jar under it
+cp target/ftadvisor.jar "$JAR"
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 100000)
 RULES=$(ls rules/*.drl | xargs grep -c '^rule ' | awk -F: '{s+=$2} END {print s}')
@@ -31,7 +32,7 @@ run() { # rules-folder input output -> "wall_rate cpu_rate seconds peak_rss_mb r
 }
 
 echo "ftadvisor batch benchmark: $(date -u +%FT%TZ), $(nproc) cores, jobs=$JOBS, $JAVA_OPTS, format=$FORMAT, $RULES rules, seed=$SEED"
-printf '%-8s %-6s %9s %9s %9s %8s %8s %7s %s\n' records rules 'rec/s' 'rec/cpu-s' seconds 'rss MB' out errors 'full/floor'
+printf '%-8s %-6s %9s %9s %9s %8s %8s %7s %s\n' records rules 'rec/s' 'rec/cpu-s' seconds 'rss MB' out errors 'full/floor wall, cpu'
 for n in "${SIZES[@]}"; do
   in="$OUT/proposals-$n.jsonl"
   [ -f "$in" ] || java bench/GenerateProposals.java "$n" "$in" "$SEED" 0.01
@@ -40,6 +41,6 @@ for n in "${SIZES[@]}"; do
   lines=$(grep -cv '^\s*$' "$in")
   printf '%-8s %-6s %9s %9s %9s %8s %8s %7s\n' "$n" empty "$fw" "$fc" "$fs" "$frss" "$frec" "$ferr"
   printf '%-8s %-6s %9s %9s %9s %8s %8s %7s %s\n' "$n" "$RULES" "$rw" "$rc" "$rs" "$rrss" "$rrec" "$rerr" \
-    "$(awk -v a="$rs" -v b="$fs" 'BEGIN {printf "%.2fx", a/b}')"
+    "$(awk -v a="$rs" -v b="$fs" -v c="$rc" -v d="$fc" 'BEGIN {printf "%.2fx, %.2fx", a/b, d/c}')"
   [ "$rrec" -eq "$lines" ] && [ "$frec" -eq "$lines" ] || echo "MISMATCH: $lines input records, $frec/$rrec output records"
 done

@@ -52,43 +52,46 @@ public final class BatchRunner {
         ExecutorService pool = jobs == 1 ? null : Executors.newFixedThreadPool(jobs, daemonThreads());
         ArrayDeque<Future<BatchResult>> window = new ArrayDeque<>();
         int max = jobs * WINDOW_PER_JOB;
-        long written = 0;
-        long errors = 0;
-        boolean stopped = false;
+        Counts counts = new Counts();
         try {
-            while (!stopped && records.hasNext()) {
+            while (!counts.stopped && records.hasNext()) {
                 BatchRecord r = records.next();
                 window.add(pool == null ? CompletableFuture.completedFuture(evaluator.evaluate(r))
                         : pool.submit(() -> evaluator.evaluate(r)));
-                while (!window.isEmpty() && (window.size() >= max || window.peek().isDone())) {
-                    BatchResult result = take(window.poll());
-                    writer.write(result);
-                    written++;
-                    if (result.isError()) {
-                        errors++;
-                        stopped = failFast;
-                    }
-                    progress.done(written, errors);
-                    if (stopped) break;
+                // write what is ready at the head; block on the head only when the window is full
+                while (!counts.stopped && !window.isEmpty() && (window.size() >= max || window.peek().isDone())) {
+                    emit(take(window.poll()), writer, progress, counts);
                 }
             }
-            while (!stopped && !window.isEmpty()) {
-                BatchResult result = take(window.poll());
-                writer.write(result);
-                written++;
-                if (result.isError()) {
-                    errors++;
-                    stopped = failFast;
-                }
-                progress.done(written, errors);
+            while (!counts.stopped && !window.isEmpty()) {
+                emit(take(window.poll()), writer, progress, counts);
             }
             writer.finish();
         } finally {
             for (Future<BatchResult> f : window) f.cancel(true);
             if (pool != null) pool.shutdownNow();
         }
+        long written = counts.written;
+        long errors = counts.errors;
+        boolean stopped = counts.stopped;
         long cpuEnd = processCpuNanos();
         return new Summary(written, errors, stopped, System.nanoTime() - start, cpuStart < 0 ? -1 : cpuEnd - cpuStart);
+    }
+
+    private static final class Counts {
+        long written;
+        long errors;
+        boolean stopped;
+    }
+
+    private void emit(BatchResult result, ResultWriter writer, Progress progress, Counts counts) throws IOException {
+        writer.write(result);
+        counts.written++;
+        if (result.isError()) {
+            counts.errors++;
+            counts.stopped = failFast;
+        }
+        progress.done(counts.written, counts.errors);
     }
 
     /** A worker's failure that is not the record's fault (a rule failing at run time) ends the batch. */

@@ -27,6 +27,7 @@ final class Charts {
         for (Map.Entry<String, Long> e : values.entrySet()) data.addValue(e.getValue(), yLabel, e.getKey());
         JFreeChart chart = ChartFactory.createBarChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
                 false, false, false);
+        chart.getCategoryPlot().getDomainAxis().setMaximumCategoryLabelWidthRatio(1.5f); // "feasible-with-changes" whole
         chart.getCategoryPlot().getDomainAxis().setCategoryLabelPositions(
                 values.size() > 6 ? CategoryLabelPositions.UP_45 : CategoryLabelPositions.STANDARD);
         SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
