@@ -33,11 +33,26 @@ public final class BatchEvaluator {
             if (input.id != null && !input.id.isBlank()) id = input.id;
             resolved = resolver.resolve(input, r.defaultId());
         } catch (InputException e) {
-            return BatchResult.error(r, id, field(r, e), problem(e));
+            String named = idOf(r);
+            return BatchResult.error(r, named != null ? named : id, field(r, e), problem(e));
         }
         Outcome outcome = advisor.consult(resolved, false);
         Report report = ReportBuilder.build(outcome, catalogAsOf, false);
         return BatchResult.ok(r, report);
+    }
+
+    /** Best effort: the id an invalid record gives itself, if it can be read at all. */
+    static String idOf(BatchRecord r) {
+        if (r.kind() == BatchRecord.Kind.CSV_ROW) return r.csv().idOf(r.text());
+        if (r.kind() == BatchRecord.Kind.JSON) {
+            try {
+                com.fasterxml.jackson.databind.JsonNode id = dev.ftadvisor.report.JsonRenderer.MAPPER.readTree(r.text()).path("id");
+                return id.isTextual() && !id.asText().isBlank() ? id.asText() : null;
+            } catch (java.io.IOException | RuntimeException e) {
+                return null;
+            }
+        }
+        return null;
     }
 
     /** A one-line record (JSONL, CSV row) is already located by its line: the parser's "line 1, " adds nothing. */

@@ -74,6 +74,22 @@ public final class CsvMapping {
 
     public List<String> header() { return header; }
 
+    /** The row's id cell, when the row is readable and has one (an invalid row still names itself). */
+    String idOf(String line) {
+        if (headerProblem != null) return null;
+        int col = -1;
+        for (int i = 0; i < columns.size(); i++) {
+            if (columns.get(i).parent() == null && "id".equals(columns.get(i).field())) col = i;
+        }
+        if (col < 0) return null;
+        try {
+            List<String> cells = cells(line);
+            return col < cells.size() && !cells.get(col).isEmpty() ? cells.get(col) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
     ProposalInput toInput(String line) {
         if (headerProblem != null) throw new InputException(headerField, headerProblem);
         List<String> cells;

@@ -42,6 +42,7 @@ class CsvMappingTest {
                 .isInstanceOf(InputException.class).hasMessage("spotAllowed: expected true or false, got 'maybe'");
         assertThatThrownBy(() -> m.toInput("llama-3-8b,5"))
                 .isInstanceOf(InputException.class).hasMessageContaining("expected 4 columns");
+        assertThat(CsvMapping.of("ID,budgetUsd").idOf("row-9,lots")).as("an invalid row still names itself").isEqualTo("row-9");
     }
 
     @Test
