@@ -3,12 +3,12 @@
 # through `ftadvisor batch`, once with the real rules and once with bench/empty-rules (the floor:
 # parsing, estimating, inserting facts, building reports, writing), for each size given
 # (default 1000 10000 100000). Prints records/s (wall and per CPU second), peak RSS, and the
-# full/floor ratios of wall time and of CPU time (the CPU ratio is the steadier one on a shared machine). Usage: bench/run.sh [SIZE...]   env: JAVA_OPTS (default -Xmx256m), JOBS,
+# full/floor ratios of wall time and of CPU time (the CPU ratio is the steadier one on a shared machine). Usage: bench/run.sh [SIZE...]   env: JAVA_OPTS (default -Xms256m -Xmx256m -XX:+AlwaysPreTouch), JOBS,
 # FORMAT (csv|jsonl|html, default csv), SEED (default 42), OUT (work folder, default target/bench).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f target/ftadvisor.jar ] || mvn -q -B package -DskipTests
-JAVA_OPTS=${JAVA_OPTS:--Xmx256m}
+JAVA_OPTS=${JAVA_OPTS:--Xms256m -Xmx256m -XX:+AlwaysPreTouch}
 JOBS=${JOBS:-$(nproc)}
 FORMAT=${FORMAT:-csv}
 SEED=${SEED:-42}
