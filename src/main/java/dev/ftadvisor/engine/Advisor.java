@@ -51,6 +51,15 @@ public final class Advisor {
         return judge(r, estimate, candidates, trace, exploreChanges);
     }
 
+    /** Fires one phase; a rules folder without rules in that group (the benchmark's empty set) skips it. */
+    private void focus(KieSession session, String group) {
+        var agendaGroup = session.getAgenda().getAgendaGroup(group);
+        if (agendaGroup != null) {
+            agendaGroup.setFocus();
+            fire(session);
+        }
+    }
+
     /** A rule that throws while it is evaluated is a broken rules folder (exit 3), named by file and line. */
     private void fire(KieSession session) {
         try {
@@ -82,8 +91,7 @@ public final class Advisor {
                 session.insert(c);
             }
             fire(session);
-            session.getAgenda().getAgendaGroup(VERDICT_GROUP).setFocus();
-            fire(session);
+            focus(session, VERDICT_GROUP);
             List<ChangeOption> changes = List.of();
             if (out.verdict() == null && exploreChanges) {
                 // the verdict rules found no plan that works as asked: measure what would
@@ -91,11 +99,9 @@ public final class Advisor {
                 for (ChangeOption c : changes) {
                     session.insert(c);
                 }
-                session.getAgenda().getAgendaGroup(CHANGES_GROUP).setFocus();
-                fire(session);
+                focus(session, CHANGES_GROUP);
             }
-            session.getAgenda().getAgendaGroup(FINAL_VERDICT_GROUP).setFocus();
-            fire(session);
+            focus(session, FINAL_VERDICT_GROUP);
             return new Outcome(r, estimate, candidates, List.copyOf(out.findings()), out.verdict(),
                     listener == null ? List.of() : List.copyOf(listener.firings()), rules.rulesVersion(), changes);
         } finally {

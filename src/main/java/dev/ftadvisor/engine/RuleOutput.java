@@ -18,6 +18,9 @@ import java.util.Map;
  * see it. Rules never print.
  */
 public final class RuleOutput {
+    /** @sources values already split (the regex split showed in batch profiles); bounded by the rules. */
+    private static final Map<String, List<String>> SOURCES = new java.util.concurrent.ConcurrentHashMap<>();
+
     private final RuleIndex index;
     private final List<Finding> findings = new ArrayList<>();
     private Verdict verdict;
@@ -96,7 +99,8 @@ public final class RuleOutput {
         Rule rule = ctx.getRule();
         RuleInfo info = index.byName(rule.getName());
         String id = meta(rule, "id");
-        List<String> sources = RuleIndex.splitList(meta(rule, "sources"));
+        String rawSources = meta(rule, "sources");
+        List<String> sources = rawSources == null ? List.of() : SOURCES.computeIfAbsent(rawSources, RuleIndex::splitList);
         Map<String, Object> facts = new LinkedHashMap<>();
         for (Object o : ctx.getMatch().getObjects()) {
             FactDescriber.describe(o, facts);

@@ -57,8 +57,15 @@ public final class ReportBuilder {
                 viable.add(c);
             }
         }
-        viable.sort(Comparator.comparingInt((Candidate c) -> constraintMisses(byCandidate.get(c.getKey())))
-                .thenComparing(Comparator.comparingDouble((Candidate c) -> rankScore(byCandidate.get(c.getKey()))).reversed())
+        // misses and scores computed once per candidate, not once per comparison (a batch hot spot)
+        Map<String, Integer> misses = new java.util.HashMap<>();
+        Map<String, Double> scores = new java.util.HashMap<>();
+        for (Candidate c : viable) {
+            misses.put(c.getKey(), constraintMisses(byCandidate.get(c.getKey())));
+            scores.put(c.getKey(), rankScore(byCandidate.get(c.getKey())));
+        }
+        viable.sort(Comparator.comparingInt((Candidate c) -> misses.get(c.getKey()))
+                .thenComparing(Comparator.comparingDouble((Candidate c) -> scores.get(c.getKey())).reversed())
                 .thenComparingDouble(Candidate::getCostUsd)
                 .thenComparing(Candidate::getKey));
         List<Report.Plan> plans = new ArrayList<>();

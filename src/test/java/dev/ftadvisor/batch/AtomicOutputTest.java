@@ -1,0 +1,45 @@
+package dev.ftadvisor.batch;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class AtomicOutputTest {
+    @Test
+    void nothingAppearsUnderTheTargetNameUntilCommit(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("out.jsonl");
+        try (AtomicOutput out = AtomicOutput.open(target)) {
+            out.writer().write("{}\n");
+            out.writer().flush();
+            assertThat(target).doesNotExist();
+            assertThat(out.temp()).exists().hasParent(dir);
+            out.commit();
+        }
+        assertThat(target).hasContent("{}");
+        assertThat(listing(dir)).containsExactly("out.jsonl");
+    }
+
+    @Test
+    void aFailedBatchLeavesTheOldFileAndNoTemporaryFile(@TempDir Path dir) throws Exception {
+        Path target = Files.writeString(dir.resolve("out.csv"), "old\n");
+        try (AtomicOutput out = AtomicOutput.open(target)) {
+            out.writer().write("half a fi");
+            throw new IllegalStateException("crash");
+        } catch (IllegalStateException expected) {
+            // the batch died
+        }
+        assertThat(target).hasContent("old");
+        assertThat(listing(dir)).containsExactly("out.csv");
+    }
+
+    static java.util.List<String> listing(Path dir) throws Exception {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().toList();
+        }
+    }
+}
