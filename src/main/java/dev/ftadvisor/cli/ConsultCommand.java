@@ -165,7 +165,7 @@ public final class ConsultCommand implements Callable<Integer> {
             case "json" -> new JsonRenderer(true);
             case "markdown" -> new MarkdownRenderer(lang);
             case "html" -> new HtmlRenderer(lang, resolved.proposal().getBudgetUsd(), resolved.proposal().getDeadlineHours());
-            default -> new TextRenderer();
+            default -> new TextRenderer(lang);
         };
     }
 }

@@ -51,6 +51,13 @@ final class FactDescriber {
         }
     }
 
+    /** The matched facts of one firing, described into one map. */
+    static Map<String, Object> describeAll(Object[] matched) {
+        Map<String, Object> m = new java.util.LinkedHashMap<>();
+        for (Object o : matched) describe(o, m);
+        return m;
+    }
+
     static Map<String, Object> describe(Object o) {
         Map<String, Object> m = new java.util.LinkedHashMap<>();
         describe(o, m);

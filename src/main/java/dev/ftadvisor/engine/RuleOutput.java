@@ -78,6 +78,7 @@ public final class RuleOutput {
         add(drools, null, Finding.EFFECT_CHANGE, 0, template, args);
         option.setAccepted(true);
         option.setReason(findings.get(findings.size() - 1).getMessage());
+        option.setReasonFinding(findings.size() - 1);
         var runtime = context(drools).getKieRuntime();
         var handle = runtime.getFactHandle(option);
         if (handle != null) runtime.update(handle, option);
@@ -94,21 +95,21 @@ public final class RuleOutput {
     }
 
     private void add(Object drools, Candidate c, String effect, double weight, String template, Object[] args) {
-        String message = Messages.format(template, args);
         RuleContext ctx = context(drools);
         Rule rule = ctx.getRule();
         RuleInfo info = index.byName(rule.getName());
         String id = meta(rule, "id");
         String rawSources = meta(rule, "sources");
         List<String> sources = rawSources == null ? List.of() : SOURCES.computeIfAbsent(rawSources, RuleIndex::splitList);
-        Map<String, Object> facts = new LinkedHashMap<>();
-        for (Object o : ctx.getMatch().getObjects()) {
-            FactDescriber.describe(o, facts);
-        }
+        // Message and matched-fact description are built only when a report reads them: most findings
+        // (rejections of candidates that never reach a report) are counted, not rendered.
+        Object[] matched = ctx.getMatch().getObjects().toArray();
         Finding f = new Finding(id != null ? id : rule.getName(), rule.getName(),
                 info == null ? null : info.file(), info == null ? 0 : info.line(),
-                meta(rule, "severity"), meta(rule, "topic"), sources, message,
-                c == null ? null : c.getKey(), effect, weight, facts).withTemplate(template, java.util.Arrays.asList(args));
+                meta(rule, "severity"), meta(rule, "topic"), sources,
+                () -> Messages.format(template, args),
+                c == null ? null : c.getKey(), effect, weight, () -> FactDescriber.describeAll(matched))
+                .withTemplate(template, java.util.Arrays.asList(args));
         findings.add(f);
         ctx.getKieRuntime().insert(f);
     }

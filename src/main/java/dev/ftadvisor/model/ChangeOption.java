@@ -25,6 +25,8 @@ public class ChangeOption {
     private final int sequenceLength;
     private boolean accepted;
     private String reason;
+    /** Position of the accepting rule's finding in the outcome's findings (kept when findings are translated). */
+    private int reasonFinding = -1;
 
     public ChangeOption(String kind, String fromValue, String toValue, int changeCount, Candidate plan,
                         List<Finding> planFindings, Double budgetUsd, Double deadlineHours, double budgetFactor,
@@ -70,6 +72,8 @@ public class ChangeOption {
     /** The accepting rule's message: what changes, what it costs, what the team gives up. */
     public String getReason() { return reason; }
     public void setReason(String reason) { this.reason = reason; }
+    public int getReasonFinding() { return reasonFinding; }
+    public void setReasonFinding(int index) { this.reasonFinding = index; }
 
     @Override
     public String toString() {

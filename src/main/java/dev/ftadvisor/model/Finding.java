@@ -25,11 +25,13 @@ public class Finding {
     private final String severity;
     private final String topic;
     private final List<String> sources;
-    private final String message;
+    private String message;
+    private java.util.function.Supplier<String> messageSource;
     private final String candidateKey;
     private final String effect;
     private final double rankWeight;
-    private final Map<String, Object> facts;
+    private Map<String, Object> facts;
+    private java.util.function.Supplier<Map<String, Object>> factsSource;
     /** The rule's message template (English, as written in the DRL) and its arguments, for translation. */
     private String template;
     private List<Object> args = List.of();
@@ -51,6 +53,20 @@ public class Finding {
         this.facts = facts;
     }
 
+    /**
+     * A finding whose message and fact description are computed on first read (a consultation
+     * produces hundreds of findings; a report shows a few dozen). Not thread-safe: a finding is
+     * read by the thread that ran its session.
+     */
+    public Finding(String id, String rule, String ruleFile, int ruleLine, String severity, String topic,
+                   List<String> sources, java.util.function.Supplier<String> message, String candidateKey,
+                   String effect, double rankWeight, java.util.function.Supplier<Map<String, Object>> facts) {
+        this(id, rule, ruleFile, ruleLine, severity, topic, sources, (String) null, candidateKey, effect, rankWeight,
+                (Map<String, Object>) null);
+        this.messageSource = message;
+        this.factsSource = facts;
+    }
+
     public String getId() { return id; }
     public String getRule() { return rule; }
     public String getRuleFile() { return ruleFile; }
@@ -58,11 +74,23 @@ public class Finding {
     public String getSeverity() { return severity; }
     public String getTopic() { return topic; }
     public List<String> getSources() { return sources; }
-    public String getMessage() { return message; }
+    public String getMessage() {
+        if (message == null && messageSource != null) {
+            message = messageSource.get();
+            messageSource = null;
+        }
+        return message;
+    }
     public String getCandidateKey() { return candidateKey; }
     public String getEffect() { return effect; }
     public double getRankWeight() { return rankWeight; }
-    public Map<String, Object> getFacts() { return facts; }
+    public Map<String, Object> getFacts() {
+        if (facts == null && factsSource != null) {
+            facts = factsSource.get();
+            factsSource = null;
+        }
+        return facts;
+    }
 
     @com.fasterxml.jackson.annotation.JsonIgnore
     public String getTemplate() { return template; }
@@ -83,6 +111,6 @@ public class Finding {
 
     @Override
     public String toString() {
-        return severity + " " + id + ": " + message;
+        return severity + " " + id + ": " + getMessage();
     }
 }

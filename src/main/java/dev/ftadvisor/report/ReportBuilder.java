@@ -92,10 +92,11 @@ public final class ReportBuilder {
         for (ChangeOption c : o.acceptedChanges()) {
             if (out.size() >= MAX_CHANGES) break;
             Report.Plan plan = plan(1, c.getPlan(), c.getPlanFindings());
-            List<Report.Reason> reasons = o.findings().stream()
-                    .filter(f -> Finding.EFFECT_CHANGE.equals(f.getEffect()) && c.getReason().equals(f.getMessage()))
-                    .limit(1).map(Report.Reason::of).toList();
-            out.add(new Report.Change(c.getKind(), c.getReason(), plan, reasons));
+            // the accepting rule's finding, in the outcome's language (translation keeps positions)
+            int at = c.getReasonFinding();
+            Finding accepting = at >= 0 && at < o.findings().size() ? o.findings().get(at) : null;
+            List<Report.Reason> reasons = accepting == null ? List.of() : List.of(Report.Reason.of(accepting));
+            out.add(new Report.Change(c.getKind(), accepting == null ? c.getReason() : accepting.getMessage(), plan, reasons));
         }
         return out;
     }

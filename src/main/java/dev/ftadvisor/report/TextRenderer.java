@@ -1,5 +1,7 @@
 package dev.ftadvisor.report;
 
+import dev.ftadvisor.i18n.Lang;
+import dev.ftadvisor.i18n.Texts;
 import dev.ftadvisor.input.Assumption;
 import dev.ftadvisor.model.Finding;
 
@@ -12,19 +14,30 @@ public final class TextRenderer implements ReportRenderer {
     /** Rejected instance types listed in full; the rest are counted. */
     static final int MAX_REJECTED = 12;
 
+    private final Texts t;
+
+    public TextRenderer() {
+        this(Lang.EN);
+    }
+
+    /** Headings and labels in the given language; rule messages arrive already localized. */
+    public TextRenderer(Lang lang) {
+        this.t = Texts.of(lang);
+    }
+
     @Override
     public String render(Report r) {
         StringBuilder sb = new StringBuilder();
-        sb.append("ftadvisor consultation: ").append(r.proposalId()).append('\n');
-        sb.append("Verdict: ").append(r.verdict() == null ? "none" : r.verdict().toUpperCase(Locale.ROOT))
+        sb.append(t.get("report.title", r.proposalId())).append('\n');
+        sb.append(t.get("report.verdict")).append(": ").append(t.get(r.verdict() == null ? "verdict.none" : "verdict." + r.verdict()))
                 .append(" - ").append(r.summary());
         if (r.verdictRule() != null) sb.append("  [").append(r.verdictRule()).append(']');
         sb.append("\n\n");
 
         Report.EstimateView e = r.estimate();
-        sb.append(String.format(Locale.ROOT, "Estimate for %s (%.2fB parameters), method %s%n", e.model(),
-                e.parametersBillions(), e.method()));
-        sb.append(String.format(Locale.ROOT, "  memory on one GPU, unsharded: %.1f GB =", e.memoryGb()));
+        sb.append(t.get("report.estimate.line", e.model(), String.format(Locale.ROOT, "%.2f", e.parametersBillions()),
+                e.method())).append('\n');
+        sb.append("  ").append(t.get("report.memory", String.format(Locale.ROOT, "%.1f", e.memoryGb()))).append(" =");
         boolean first = true;
         for (Map.Entry<String, Double> m : e.memory().entrySet()) {
             if (m.getValue() == 0) continue;
@@ -32,33 +45,35 @@ public final class TextRenderer implements ReportRenderer {
             first = false;
         }
         sb.append('\n');
-        sb.append(String.format(Locale.ROOT, "  training: %s tokens, %.3g FLOPs, %s trainable parameters%n",
-                human(e.trainingTokens()), e.trainingFlops(), human(e.trainableParameters())));
-        sb.append("  settings: ").append(e.settings()).append('\n');
+        sb.append("  ").append(t.get("report.training", human(e.trainingTokens()),
+                String.format(Locale.ROOT, "%.3g", e.trainingFlops()), human(e.trainableParameters()))).append('\n');
+        sb.append("  ").append(t.get("report.settings")).append(": ").append(e.settings()).append('\n');
         if (e.assumptions() != null && !e.assumptions().isEmpty()) {
-            sb.append("  estimator assumptions:\n");
+            sb.append("  ").append(t.get("report.estimatorAssumptions")).append(":\n");
             for (var a : e.assumptions()) {
                 sb.append("    ").append(a.name()).append(" = ").append(a.value()).append("  [").append(a.source()).append("]\n");
             }
         }
         sb.append('\n');
 
-        sb.append("Plans (").append(r.plans().size()).append(" shown, best first):\n");
-        if (r.plans().isEmpty()) sb.append("  none: every candidate was rejected (see below)\n");
+        sb.append(t.get("report.plans", r.plans().size())).append(":\n");
+        if (r.plans().isEmpty()) sb.append("  ").append(t.get("report.plans.none")).append('\n');
         for (Report.Plan p : r.plans()) {
             sb.append(String.format(Locale.ROOT, "%3d. %s %s (%s): %dx %s%s, %s $%.2f/h, %.1f h, $%.2f%s%s%n",
                     p.rank(), p.provider(), p.instanceType(), p.region(), p.gpuCount(), p.gpu(),
-                    p.nodes() > 1 ? " x " + p.nodes() + " nodes" : "", p.pricing(), p.usdPerHour(), p.hours(),
-                    p.costUsd(), p.withinBudget() ? "" : "  OVER BUDGET", p.withinDeadline() ? "" : "  OVER DEADLINE"));
-            sb.append(String.format(Locale.ROOT, "       needs %.1f GB per GPU of %.0f GB (%s), RAM %.0f GB%n",
-                    p.memoryPerGpuGb(), p.gpuMemoryGb(), p.sharding(), p.ramGb()));
+                    p.nodes() > 1 ? " x " + t.get("report.nodes", p.nodes()) : "", p.pricing(), p.usdPerHour(), p.hours(),
+                    p.costUsd(), p.withinBudget() ? "" : "  " + t.get("fits.overBudget").toUpperCase(Locale.ROOT),
+                    p.withinDeadline() ? "" : "  " + t.get("fits.overDeadline").toUpperCase(Locale.ROOT)));
+            sb.append("       ").append(t.get("report.plan.needs", String.format(Locale.ROOT, "%.1f", p.memoryPerGpuGb()),
+                    String.format(Locale.ROOT, "%.0f", p.gpuMemoryGb()), p.sharding(), String.format(Locale.ROOT, "%.0f", p.ramGb())))
+                    .append('\n');
             for (Report.Reason reason : p.reasons()) {
                 sb.append("       - ").append(reason(reason)).append('\n');
             }
         }
         sb.append('\n');
         if (!r.changes().isEmpty()) {
-            sb.append("Changes that would make it work:\n");
+            sb.append(t.get("report.changes")).append(":\n");
             for (Report.Change c : r.changes()) {
                 sb.append("  - ").append(c.description());
                 if (c.plan() != null) {
@@ -72,11 +87,11 @@ public final class TextRenderer implements ReportRenderer {
             sb.append('\n');
         }
         if (!r.rejected().isEmpty()) {
-            sb.append("Rejected (").append(r.rejected().size()).append(" instance configurations):\n");
+            sb.append(t.get("report.rejected", r.rejected().size())).append(":\n");
             int shown = 0;
             for (Report.Rejected rej : r.rejected()) {
                 if (shown++ >= MAX_REJECTED) {
-                    sb.append("  ... and ").append(r.rejected().size() - MAX_REJECTED).append(" more (use --format json)\n");
+                    sb.append("  ").append(t.get("report.rejected.more", r.rejected().size() - MAX_REJECTED)).append('\n');
                     break;
                 }
                 sb.append(String.format(Locale.ROOT, "  %s %s%s: %s%n", rej.provider(), rej.instanceType(),
@@ -86,33 +101,34 @@ public final class TextRenderer implements ReportRenderer {
         }
         List<Finding> general = r.findings().stream().filter(f -> !f.isAboutCandidate()).toList();
         if (!general.isEmpty()) {
-            sb.append("Findings:\n");
+            sb.append(t.get("report.findings")).append(":\n");
             for (Finding f : general) {
-                sb.append(String.format(Locale.ROOT, "  [%s] %s%n      rule %s at %s:%d; guide: %s%n", f.getSeverity(),
-                        f.getMessage(), f.getId(), f.getRuleFile(), f.getRuleLine(), String.join(", ", f.getSources())));
+                sb.append(String.format(Locale.ROOT, "  [%s] %s%n      %s %s @ %s:%d; %s: %s%n", f.getSeverity(),
+                        f.getMessage(), t.get("report.rule"), f.getId(), f.getRuleFile(), f.getRuleLine(), t.get("report.guide"),
+                        String.join(", ", f.getSources())));
             }
             sb.append('\n');
         }
         if (!r.assumptions().isEmpty()) {
-            sb.append("Assumptions:\n");
+            sb.append(t.get("report.assumptions")).append(":\n");
             for (Assumption a : r.assumptions()) {
                 sb.append("  ").append(a.field()).append(" = ").append(a.value()).append(" (").append(a.source()).append(")\n");
             }
             sb.append('\n');
         }
         if (r.trace() != null) {
-            sb.append("Trace (rules fired, in order):\n");
+            sb.append(t.get("report.trace")).append(":\n");
             r.trace().forEach(t -> sb.append(String.format(Locale.ROOT, "  %4d %s @ %s %s%n", t.order(), t.ruleId(),
                     t.location(), t.matched())));
             sb.append('\n');
         }
-        sb.append("catalog as of ").append(r.catalogAsOf()).append("; rules ").append(r.rulesVersion()).append('\n');
+        sb.append(t.get("report.footer", r.catalogAsOf(), r.rulesVersion())).append('\n');
         return sb.toString();
     }
 
-    static String reason(Report.Reason r) {
-        return String.format(Locale.ROOT, "[%s] %s (%s @ %s:%d; guide %s)", r.severity(), r.message(), r.id(),
-                r.ruleFile(), r.ruleLine(), String.join(", ", r.sources()));
+    String reason(Report.Reason r) {
+        return String.format(Locale.ROOT, "[%s] %s (%s @ %s:%d; %s %s)", r.severity(), r.message(), r.id(),
+                r.ruleFile(), r.ruleLine(), t.get("report.guide"), String.join(", ", r.sources()));
     }
 
     static String human(double v) {

@@ -95,7 +95,7 @@ public final class ConsultService implements AutoCloseable {
             case "html" -> new Answer(200, "text/html; charset=utf-8", new HtmlRenderer(lang,
                     resolved.proposal().getBudgetUsd(), resolved.proposal().getDeadlineHours()).fragment(report));
             case "markdown" -> new Answer(200, "text/markdown; charset=utf-8", new MarkdownRenderer(lang).render(report));
-            case "text" -> new Answer(200, "text/plain; charset=utf-8", new TextRenderer().render(report));
+            case "text" -> new Answer(200, "text/plain; charset=utf-8", new TextRenderer(lang).render(report));
             default -> new Answer(200, "application/json", new JsonRenderer(false).render(report));
         };
     }
