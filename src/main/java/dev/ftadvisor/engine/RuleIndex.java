@@ -23,6 +23,8 @@ import java.util.Map;
 public final class RuleIndex {
     private final Map<String, RuleInfo> byName = new LinkedHashMap<>();
     private final List<RuleProblem> parseProblems = new ArrayList<>();
+    /** Per rule name, what RuleOutput stamps on every finding of that rule (filled on first firing). */
+    final java.util.concurrent.ConcurrentHashMap<String, Object> identities = new java.util.concurrent.ConcurrentHashMap<>();
 
     private RuleIndex() {
     }

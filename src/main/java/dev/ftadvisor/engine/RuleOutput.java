@@ -19,7 +19,20 @@ import java.util.Map;
  */
 public final class RuleOutput {
     /** @sources values already split (the regex split showed in batch profiles); bounded by the rules. */
-    private static final Map<String, List<String>> SOURCES = new java.util.concurrent.ConcurrentHashMap<>();
+    /*
+     * A rule's identity as findings carry it (metadata without quotes, file and line) is worked out
+     * once per rule of a compiled rule set (kept in its RuleIndex), not on every firing.
+     */
+    private record Identity(String id, String file, int line, String severity, String topic, List<String> sources) {
+    }
+
+    private static Identity identity(Rule rule, RuleIndex index) {
+        RuleInfo info = index.byName(rule.getName());
+        String id = meta(rule, "id");
+        return new Identity(id != null ? id : rule.getName(), info == null ? null : info.file(),
+                info == null ? 0 : info.line(), meta(rule, "severity"), meta(rule, "topic"),
+                RuleIndex.splitList(meta(rule, "sources")));
+    }
 
     private final RuleIndex index;
     private final List<Finding> findings = new ArrayList<>();
@@ -97,16 +110,11 @@ public final class RuleOutput {
     private void add(Object drools, Candidate c, String effect, double weight, String template, Object[] args) {
         RuleContext ctx = context(drools);
         Rule rule = ctx.getRule();
-        RuleInfo info = index.byName(rule.getName());
-        String id = meta(rule, "id");
-        String rawSources = meta(rule, "sources");
-        List<String> sources = rawSources == null ? List.of() : SOURCES.computeIfAbsent(rawSources, RuleIndex::splitList);
+        Identity who = (Identity) index.identities.computeIfAbsent(rule.getName(), n -> identity(rule, index));
         // Message and matched-fact description are built only when a report reads them: most findings
         // (rejections of candidates that never reach a report) are counted, not rendered.
         Object[] matched = ctx.getMatch().getObjects().toArray();
-        Finding f = new Finding(id != null ? id : rule.getName(), rule.getName(),
-                info == null ? null : info.file(), info == null ? 0 : info.line(),
-                meta(rule, "severity"), meta(rule, "topic"), sources,
+        Finding f = new Finding(who.id(), rule.getName(), who.file(), who.line(), who.severity(), who.topic(), who.sources(),
                 () -> Messages.format(template, args),
                 c == null ? null : c.getKey(), effect, weight, () -> FactDescriber.describeAll(matched))
                 .withTemplate(template, java.util.Arrays.asList(args));
