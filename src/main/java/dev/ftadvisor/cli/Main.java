@@ -11,7 +11,8 @@ import java.io.PrintWriter;
 /** The {@code ftadvisor} command: wires the verbs and maps failures to the contract's exit codes. */
 @Command(name = "ftadvisor", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Which cloud GPU servers to rent for fine-tuning an LLM, and why: every answer traced to a rule and to the guide.",
-        subcommands = {ConsultCommand.class, BatchCommand.class, RulesCommand.class, ServeCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ConsultCommand.class, BatchCommand.class, RulesCommand.class, CatalogCommand.class, ServeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
