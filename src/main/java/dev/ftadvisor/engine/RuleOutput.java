@@ -119,7 +119,11 @@ public final class RuleOutput {
                 c == null ? null : c.getKey(), effect, weight, () -> FactDescriber.describeAll(matched))
                 .withTemplate(template, java.util.Arrays.asList(args));
         findings.add(f);
-        ctx.getKieRuntime().insert(f);
+        if (!Finding.EFFECT_REJECT.equals(effect)) {
+            // A rejecting finding stays out of working memory: its candidate leaves with it (see
+            // reject), so no rule could join the two; inserting it only cost propagation time.
+            ctx.getKieRuntime().insert(f);
+        }
     }
 
     /** Under the executable model the RHS's {@code drools} wraps the classic RuleContext. */
