@@ -43,18 +43,7 @@ public final class RulesListCommand implements Callable<Integer> {
         if ("json".equals(format)) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("rulesVersion", version);
-            out.put("rules", rules.stream().map(r -> {
-                Map<String, Object> m = new LinkedHashMap<>();
-                m.put("id", r.id());
-                m.put("name", r.name());
-                m.put("file", r.file());
-                m.put("line", r.line());
-                m.put("severity", r.severity());
-                m.put("topic", r.topic());
-                m.put("sources", r.sources());
-                m.put("description", r.description());
-                return m;
-            }).toList());
+            out.put("rules", rules.stream().map(RuleInfo::summary).toList());
             RulesCommand.printJson(spec, out);
         } else {
             var w = RulesCommand.out(spec);

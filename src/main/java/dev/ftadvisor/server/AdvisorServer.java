@@ -201,15 +201,7 @@ public final class AdvisorServer implements AutoCloseable {
         RuleTranslations tr = RuleTranslations.load(service.advisor().rules().folder());
         List<Map<String, Object>> out = new ArrayList<>();
         for (RuleInfo r : service.advisor().rules().index().rules()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", r.id());
-            m.put("name", r.name());
-            m.put("file", r.file());
-            m.put("line", r.line());
-            m.put("severity", r.severity());
-            m.put("topic", r.topic());
-            m.put("sources", r.sources());
-            m.put("description", r.description());
+            Map<String, Object> m = r.summary();
             Map<String, String> translations = new LinkedHashMap<>();
             for (Lang l : Lang.values()) {
                 String t = tr.template(l, r.id());
