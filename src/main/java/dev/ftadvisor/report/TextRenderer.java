@@ -94,7 +94,7 @@ public final class TextRenderer implements ReportRenderer {
                     sb.append("  ").append(t.get("report.rejected.more", r.rejected().size() - MAX_REJECTED)).append('\n');
                     break;
                 }
-                sb.append(String.format(Locale.ROOT, "  %s %s%s: %s%n", rej.provider(), rej.instanceType(),
+                sb.append(String.format(Locale.ROOT, "  %s %s (%s)%s: %s%n", rej.provider(), rej.instanceType(), rej.region(),
                         rej.nodes() > 1 ? " x" + rej.nodes() : "", rej.reasons().isEmpty() ? "" : reason(rej.reasons().get(0))));
             }
             sb.append('\n');
