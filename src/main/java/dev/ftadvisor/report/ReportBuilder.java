@@ -38,6 +38,7 @@ public final class ReportBuilder {
         }
         List<Candidate> viable = new ArrayList<>();
         Map<String, Report.Rejected> rejected = new LinkedHashMap<>();
+        Map<String, java.util.Set<List<Object>>> seenReasons = new java.util.HashMap<>();
         for (Candidate c : o.candidates()) {
             List<Finding> fs = byCandidate.getOrDefault(c.getKey(), List.of());
             if (fs.stream().anyMatch(Finding::isRejecting)) {
@@ -46,8 +47,11 @@ public final class ReportBuilder {
                 List<String> pricing = new ArrayList<>(prev == null ? List.of() : prev.pricing());
                 pricing.add(c.getPricing());
                 List<Report.Reason> reasons = new ArrayList<>(prev == null ? List.of() : prev.reasons());
+                // pricing variants of one configuration are usually rejected for the same reason: compare
+                // the rule and its message's template and arguments, so only distinct reasons are formatted
+                java.util.Set<List<Object>> seen = seenReasons.computeIfAbsent(group, g -> new java.util.HashSet<>());
                 for (Finding f : fs) {
-                    if (f.isRejecting() && reasons.stream().noneMatch(r -> r.message().equals(f.getMessage()))) {
+                    if (f.isRejecting() && seen.add(java.util.Arrays.asList(f.getId(), f.getTemplate(), f.getArgs()))) {
                         reasons.add(Report.Reason.of(f));
                     }
                 }
