@@ -93,7 +93,7 @@ final class Interview {
                 // Only this question's field is asked again; a problem elsewhere (a bad file) stops here.
                 if (e.field() == null || !e.field().startsWith(q.field())) throw e;
                 q.clear().accept(input, null);
-                out.println(t.get("ask.invalid", e.getMessage()));
+                out.println(t.get("ask.invalid", e.localized(t.lang())));
             }
         }
     }

@@ -2,6 +2,8 @@ package dev.ftadvisor.cli;
 
 import dev.ftadvisor.engine.RulesCompileException;
 import dev.ftadvisor.facts.CatalogException;
+import dev.ftadvisor.i18n.Lang;
+import dev.ftadvisor.i18n.Texts;
 import dev.ftadvisor.input.InputException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -38,7 +40,7 @@ public final class Main implements Runnable {
         CommandLine cl = new CommandLine(new Main());
         cl.setExitCodeExceptionMapper(Main::exitCode);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            line.getErr().println(message(ex));
+            line.getErr().println(message(ex, language(parsed)));
             line.getErr().flush();
             return exitCode(ex);
         });
@@ -61,9 +63,30 @@ public final class Main implements Runnable {
         return 70; // an internal error: a bug, reported with its stack trace
     }
 
+    /** The language asked for with --lang on the verb that failed, else the locale's. */
+    static Lang language(CommandLine.ParseResult parsed) {
+        for (CommandLine.ParseResult pr = parsed; pr != null; pr = pr.subcommand()) {
+            if (pr.hasMatchedOption("--lang")) {
+                try {
+                    return Lang.parse(pr.matchedOption("--lang").getValue());
+                } catch (RuntimeException e) {
+                    return Lang.EN;
+                }
+            }
+        }
+        return Lang.defaultLang();
+    }
+
     static String message(Throwable ex) {
+        return message(ex, Lang.EN);
+    }
+
+    static String message(Throwable ex, Lang lang) {
         if (ex instanceof RulesCompileException rce) {
             return rce.getMessage();
+        }
+        if (ex instanceof InputException ie) {
+            return Texts.of(lang).get("cli.error") + ": " + ie.localized(lang);
         }
         if (ex instanceof InputException || ex instanceof CatalogException || ex instanceof IllegalArgumentException
                 || ex instanceof java.io.UncheckedIOException) {

@@ -59,12 +59,11 @@ public final class ProposalReader {
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", "));
-            throw new InputException(path(e), "unknown field '" + e.getPropertyName() + "' (expected one of: " + known + ")");
+            throw InputException.of(path(e), "unknownField", e.getPropertyName(), known);
         } catch (InvalidFormatException e) {
-            throw new InputException(path(e), "expected " + typeName(e.getTargetType()) + ", got " + quote(e.getValue()));
+            throw InputException.of(path(e), "type", typeName(e.getTargetType()), quote(e.getValue()));
         } catch (MismatchedInputException e) {
-            throw new InputException(path(e), "expected " + typeName(e.getTargetType()) + ", got "
-                    + tokenName(e.getMessage()));
+            throw InputException.of(path(e), "type", typeName(e.getTargetType()), tokenName(e.getMessage()));
         } catch (JsonMappingException e) {
             throw new InputException(path(e), e.getOriginalMessage());
         } catch (JsonProcessingException e) {
@@ -87,27 +86,27 @@ public final class ProposalReader {
         return sb.toString();
     }
 
-    private static String typeName(Class<?> t) {
-        if (t == null) return "a value";
-        if (t == Integer.class || t == int.class || t == Long.class) return "a whole number";
-        if (t == Double.class || t == double.class) return "a number";
-        if (t == Boolean.class || t == boolean.class) return "true or false";
-        if (t == String.class) return "a string";
-        if (java.util.List.class.isAssignableFrom(t)) return "a list";
-        return "an object";
+    private static InputException.Word typeName(Class<?> t) {
+        if (t == null) return new InputException.Word("value");
+        if (t == Integer.class || t == int.class || t == Long.class) return new InputException.Word("integer");
+        if (t == Double.class || t == double.class) return new InputException.Word("number");
+        if (t == Boolean.class || t == boolean.class) return new InputException.Word("boolean");
+        if (t == String.class) return new InputException.Word("string");
+        if (java.util.List.class.isAssignableFrom(t)) return new InputException.Word("list");
+        return new InputException.Word("object");
     }
 
-    private static String tokenName(String message) {
-        if (message == null) return "a value of another type";
+    private static InputException.Word tokenName(String message) {
+        if (message == null) return new InputException.Word("other");
         String m = message.toLowerCase();
-        if (m.contains("string value") || m.contains("from string")) return "a string";
-        if (m.contains("floating-point") || m.contains("float")) return "a decimal number";
-        if (m.contains("integer") || m.contains("int value")) return "a number";
-        if (m.contains("boolean")) return "a boolean";
-        if (m.contains("start_array") || m.contains("array")) return "a list";
-        if (m.contains("start_object") || m.contains("object")) return "an object";
-        if (m.contains("null")) return "null";
-        return "a value of another type";
+        if (m.contains("string value") || m.contains("from string")) return new InputException.Word("string");
+        if (m.contains("floating-point") || m.contains("float")) return new InputException.Word("decimal");
+        if (m.contains("integer") || m.contains("int value")) return new InputException.Word("number");
+        if (m.contains("boolean")) return new InputException.Word("boolean");
+        if (m.contains("start_array") || m.contains("array")) return new InputException.Word("list");
+        if (m.contains("start_object") || m.contains("object")) return new InputException.Word("object");
+        if (m.contains("null")) return new InputException.Word("null");
+        return new InputException.Word("other");
     }
 
     private static String quote(Object v) {

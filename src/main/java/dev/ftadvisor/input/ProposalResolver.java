@@ -47,7 +47,7 @@ public final class ProposalResolver {
             method = "lora";
             assumptions.add(new Assumption("method", "lora", "not given; LoRA is the guide's default way to lower the hardware bar (choose.peft)"));
         } else if (!METHODS.contains(method)) {
-            throw new InputException("method", "expected one of " + sorted(METHODS) + ", got '" + in.method + "'");
+            throw InputException.of("method", "oneOf", sorted(METHODS), in.method);
         }
         p.setMethod(method);
         p.setQuantizationBits(quantization(in.quantizationBits, method));
@@ -72,7 +72,7 @@ public final class ProposalResolver {
         if (in.region != null) {
             String r = in.region.trim().toLowerCase(Locale.ROOT);
             if (!REGIONS.contains(r)) {
-                throw new InputException("region", "expected one of " + sorted(REGIONS) + ", got '" + in.region + "'");
+                throw InputException.of("region", "oneOf", sorted(REGIONS), in.region);
             }
             p.setRegion(r);
         }
@@ -81,7 +81,7 @@ public final class ProposalResolver {
             for (int i = 0; i < in.providers.size(); i++) {
                 String v = in.providers.get(i) == null ? "" : in.providers.get(i).trim().toLowerCase(Locale.ROOT);
                 if (!PROVIDERS.contains(v)) {
-                    throw new InputException("providers[" + i + "]", "expected one of " + sorted(PROVIDERS) + ", got '" + in.providers.get(i) + "'");
+                    throw InputException.of("providers[" + i + "]", "oneOf", sorted(PROVIDERS), String.valueOf(in.providers.get(i)));
                 }
                 providers.add(v);
             }
@@ -99,11 +99,10 @@ public final class ProposalResolver {
             model = catalog.model(in.model).orElse(null);
             if (model == null && in.parametersBillions == null) {
                 List<String> close = NameSuggester.closest(in.model, catalog.modelNames(), 3);
-                throw new InputException("model", "unknown model '" + in.model + "'; closest known: "
-                        + String.join(", ", close) + " (or give parametersBillions for a model not in facts/models.json)");
+                throw InputException.of("model", "unknownModel", in.model, String.join(", ", close));
             }
         } else if (in.parametersBillions == null) {
-            throw new InputException("model", "missing: give a model name from facts/models.json (e.g. llama-3-8b) or parametersBillions");
+            throw InputException.of("model", "modelMissing");
         }
         if (in.parametersBillions != null) {
             range("parametersBillions", in.parametersBillions, 0.01, 5000);
@@ -144,14 +143,14 @@ public final class ProposalResolver {
                     "not given; a mid-sized instruction-tuning set (e.g. ~50k examples x 200 tokens) is assumed so cost and time can be shown (choose.needs)"));
         } else {
             if (d.tokens != null && d.examples != null) {
-                throw new InputException("dataset", "give either tokens, or examples with avgTokensPerExample, not both");
+                throw InputException.of("dataset", "datasetBoth");
             }
             if (d.tokens != null) {
                 tokens = size("dataset.tokens", d.tokens);
             } else {
                 double examples = size("dataset.examples", d.examples);
                 if (d.avgTokensPerExample == null) {
-                    throw new InputException("dataset.avgTokensPerExample", "missing: needed with dataset.examples to know the token count");
+                    throw InputException.of("dataset.avgTokensPerExample", "avgMissing");
                 }
                 range("dataset.avgTokensPerExample", d.avgTokensPerExample, 1, 10_000_000);
                 tokens = examples * d.avgTokensPerExample;
@@ -165,19 +164,19 @@ public final class ProposalResolver {
     private static double size(String field, com.fasterxml.jackson.databind.JsonNode node) {
         if (node.isNumber()) return node.asDouble();
         if (node.isTextual()) return SizeParser.parse(field, node.asText());
-        throw new InputException(field, "expected a count such as 20000000, 20M or 1.5B, got " + node.getNodeType().toString().toLowerCase(Locale.ROOT));
+        throw InputException.of(field, "count", node.getNodeType().toString().toLowerCase(Locale.ROOT));
     }
 
     private static int quantization(Integer bits, String method) {
         if (bits == null) return "qlora".equals(method) ? 4 : 16;
         if (bits != 4 && bits != 8 && bits != 16) {
-            throw new InputException("quantizationBits", "expected 4, 8 or 16, got " + bits);
+            throw InputException.of("quantizationBits", "quantBits", String.valueOf(bits));
         }
         if ("qlora".equals(method) && bits == 16) {
-            throw new InputException("quantizationBits", "qlora trains adapters on a 4- or 8-bit base model; use 4 or 8 (or method lora for 16-bit)");
+            throw InputException.of("quantizationBits", "qloraBits");
         }
         if (!"qlora".equals(method) && bits != 16) {
-            throw new InputException("quantizationBits", bits + "-bit base weights are for method qlora; method " + method + " trains on 16-bit weights");
+            throw InputException.of("quantizationBits", "bitsNotQlora", String.valueOf(bits), method);
         }
         return bits;
     }
@@ -186,11 +185,11 @@ public final class ProposalResolver {
         TrainingSettings s = new TrainingSettings();
         if (t == null) t = new ProposalInput.Training();
         if (t.precision != null) {
-            if (!PRECISIONS.contains(t.precision)) throw new InputException("training.precision", "expected one of " + sorted(PRECISIONS) + ", got '" + t.precision + "'");
+            if (!PRECISIONS.contains(t.precision)) throw InputException.of("training.precision", "oneOf", sorted(PRECISIONS), t.precision);
             s.setPrecision(t.precision);
         }
         if (t.optimizer != null) {
-            if (!OPTIMIZERS.contains(t.optimizer)) throw new InputException("training.optimizer", "expected one of " + sorted(OPTIMIZERS) + ", got '" + t.optimizer + "'");
+            if (!OPTIMIZERS.contains(t.optimizer)) throw InputException.of("training.optimizer", "oneOf", sorted(OPTIMIZERS), t.optimizer);
             s.setOptimizer(t.optimizer);
         } else if ("qlora".equals(method)) {
             // The QLoRA paper trains with paged 8-bit-state AdamW; LLaMA-Factory and PEFT examples do too.
@@ -200,10 +199,10 @@ public final class ProposalResolver {
         if (t.gradientCheckpointing != null) s.setGradientCheckpointing(t.gradientCheckpointing);
         if (t.loraRank != null) { range("training.loraRank", t.loraRank, 1, 4096); s.setLoraRank(t.loraRank); }
         if (t.loraTargets != null) {
-            if (t.loraTargets.isEmpty()) throw new InputException("training.loraTargets", "expected at least one module name");
+            if (t.loraTargets.isEmpty()) throw InputException.of("training.loraTargets", "loraTargetsEmpty");
             for (int i = 0; i < t.loraTargets.size(); i++) {
                 if (!LORA_TARGETS.contains(t.loraTargets.get(i))) {
-                    throw new InputException("training.loraTargets[" + i + "]", "expected one of " + sorted(LORA_TARGETS) + ", got '" + t.loraTargets.get(i) + "'");
+                    throw InputException.of("training.loraTargets[" + i + "]", "oneOf", sorted(LORA_TARGETS), t.loraTargets.get(i));
                 }
             }
             s.setLoraTargets(t.loraTargets);
@@ -219,7 +218,7 @@ public final class ProposalResolver {
 
     static void range(String field, double v, double min, double max) {
         if (Double.isNaN(v) || v < min || v > max) {
-            throw new InputException(field, "expected a value from " + fmt(min) + " to " + fmt(max) + ", got " + fmt(v));
+            throw InputException.of(field, "range", fmt(min), fmt(max), fmt(v));
         }
     }
 

@@ -14,7 +14,7 @@ public final class SizeParser {
     public static double parse(String field, String text) {
         Matcher m = SIZE.matcher(text == null ? "" : text.replace("_", "").replace(",", ""));
         if (!m.matches()) {
-            throw new InputException(field, "expected a count such as 20000000, 20M or 1.5B, got '" + text + "'");
+            throw InputException.of(field, "count", "'" + text + "'");
         }
         double value = Double.parseDouble(m.group(1));
         switch (m.group(2).toLowerCase()) {

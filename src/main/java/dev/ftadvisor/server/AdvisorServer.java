@@ -128,7 +128,7 @@ public final class AdvisorServer implements AutoCloseable {
             ConsultService.Answer a = service.consult(body, lang, format);
             send(ex, a.status(), a.contentType(), a.body());
         } catch (InputException e) {
-            send(ex, 400, "application/json", error(e.getMessage(), e.field()));
+            send(ex, 400, "application/json", error(e.localized(lang), e.field()));
         } catch (ConsultService.Unavailable e) {
             send(ex, 503, "application/json", error(e.getMessage(), null));
         } catch (RuntimeException e) {

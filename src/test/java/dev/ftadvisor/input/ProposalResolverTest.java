@@ -85,4 +85,16 @@ class ProposalResolverTest {
         assertThat(SizeParser.parse("x", "20_000_000")).isEqualTo(2e7);
         assertThatThrownBy(() -> SizeParser.parse("dataset.tokens", "20MB")).hasMessageStartingWith("dataset.tokens:");
     }
+
+    @Test
+    void inputErrorsAreToldInChineseWithTheSameFieldAndValues() {
+        InputException e = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
+                () -> TestSupport.proposal("{\"model\":\"mistral-7b\",\"epochs\":-1}"));
+        assertThat(e.localized(dev.ftadvisor.i18n.Lang.EN)).isEqualTo(e.getMessage()).startsWith("epochs: expected a value from");
+        assertThat(e.localized(dev.ftadvisor.i18n.Lang.ZH)).startsWith("epochs: 应为").contains("-1");
+        InputException typed = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
+                () -> ProposalReader.read("{\"epochs\": \"three\"}", false));
+        assertThat(typed.localized(dev.ftadvisor.i18n.Lang.ZH)).isEqualTo("epochs: 应为数字，实际为字符串");
+        assertThat(typed.in("p.json").localized(dev.ftadvisor.i18n.Lang.ZH)).isEqualTo("p.json: epochs: 应为数字，实际为字符串");
+    }
 }
