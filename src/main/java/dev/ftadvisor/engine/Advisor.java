@@ -28,12 +28,18 @@ public final class Advisor {
     private final Catalog catalog;
     private final Estimator estimator;
     private final ChangeExplorer explorer;
+    /** Whether any rule can judge a change option: without one, exploring variants is wasted work. */
+    private final boolean hasChangeRules;
 
     public Advisor(RuleSet rules, Catalog catalog) {
         this.rules = rules;
         this.catalog = catalog;
         this.estimator = new Estimator(catalog);
         this.explorer = new ChangeExplorer(this);
+        this.hasChangeRules = rules.kieBase().getKiePackages().stream()
+                .flatMap(p -> p.getRules().stream())
+                .anyMatch(r -> r instanceof org.drools.base.definitions.rule.impl.RuleImpl ri
+                        && (CHANGES_GROUP.equals(ri.getRuleFlowGroup()) || CHANGES_GROUP.equals(ri.getAgendaGroup())));
     }
 
     public RuleSet rules() { return rules; }
@@ -93,7 +99,7 @@ public final class Advisor {
             fire(session);
             focus(session, VERDICT_GROUP);
             List<ChangeOption> changes = List.of();
-            if (out.verdict() == null && exploreChanges) {
+            if (out.verdict() == null && exploreChanges && hasChangeRules) {
                 // the verdict rules found no plan that works as asked: measure what would
                 changes = explorer.explore(r, candidates, List.copyOf(out.findings()));
                 for (ChangeOption c : changes) {
