@@ -6,10 +6,7 @@ import dev.ftadvisor.engine.RulesVersion;
 import dev.ftadvisor.io.ResourceFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,19 +18,15 @@ import java.util.concurrent.Callable;
                 "Lint: metadata, unknown guidance ids, duplicate ids and conditions, conditions that can never hold,",
                 "code that reaches outside the engine (files, network, processes, reflection, System), message templates."})
 public final class RulesCheckCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rules folder (default: --rules, ./rules, or the bundled rules).")
-    Path dir;
-    @CommandLine.Mixin EngineOptions engine;
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).") String format;
+    @CommandLine.Mixin RulesFolderOptions options;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        RulesCommand.checkFormat(spec, format);
-        ResourceFolder folder = RulesCommand.folder(dir, engine);
+        ResourceFolder folder = options.folder(spec);
         List<RuleProblem> problems = RuleCheck.run(folder);
         String version = RulesVersion.of(folder);
-        if ("json".equals(format)) {
+        if (options.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("rulesVersion", version);
             out.put("ok", problems.isEmpty());

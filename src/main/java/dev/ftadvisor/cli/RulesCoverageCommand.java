@@ -13,9 +13,7 @@ import dev.ftadvisor.io.ResourceFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -25,26 +23,22 @@ import java.util.concurrent.Callable;
                 "(and no 'Not encoded' entry in README.md), rules no scenario fires.",
                 "Exit 1 when --fail-under is given and guidance or rule coverage is below it; 3 if the folder is broken."})
 public final class RulesCoverageCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rules folder (default: --rules, ./rules, or the bundled rules).")
-    Path dir;
-    @CommandLine.Mixin EngineOptions engine;
+    @CommandLine.Mixin RulesFolderOptions options;
     @Option(names = "--fail-under", paramLabel = "PERCENT", description = "Fail (exit 1) when guidance or rule coverage is below PERCENT.")
     Double failUnder;
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).") String format;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        RulesCommand.checkFormat(spec, format);
         if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--fail-under: expected a percentage 0..100, got " + failUnder);
         }
-        ResourceFolder folder = RulesCommand.folder(dir, engine);
+        ResourceFolder folder = options.folder(spec);
         RuleSet rules = RuleCheck.compileChecked(folder);
-        List<ScenarioResult> results = new ScenarioRunner(new Advisor(rules, engine.catalog())).runAll(ScenarioFile.loadAll(folder));
+        List<ScenarioResult> results = new ScenarioRunner(new Advisor(rules, options.engine.catalog())).runAll(ScenarioFile.loadAll(folder));
         Coverage c = Coverage.of(rules.rulesVersion(), GuidanceIds.load(folder), rules.index().rules(),
                 Exclusions.load(folder), results);
-        if ("json".equals(format)) RulesCommand.printJson(spec, c);
+        if (options.json()) RulesCommand.printJson(spec, c);
         else {
             RulesCommand.out(spec).print(c.toText());
             RulesCommand.out(spec).flush();

@@ -8,9 +8,7 @@ import dev.ftadvisor.io.ResourceFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,19 +17,15 @@ import java.util.concurrent.Callable;
 /** {@code rules list}: every rule with id, file:line, severity, topic, guide sources and description. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "Every rule: id, file:line, severity, topic, guidance sources, description.")
 public final class RulesListCommand implements Callable<Integer> {
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rules folder (default: --rules, ./rules, or the bundled rules).")
-    Path dir;
-    @CommandLine.Mixin EngineOptions engine;
+    @CommandLine.Mixin RulesFolderOptions options;
     @Option(names = "--topic", description = "Only rules of this @topic.") String topic;
     @Option(names = "--severity", description = "Only rules of this @severity.") String severity;
     @Option(names = "--source", description = "Only rules citing this guidance id in @sources.") String source;
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).") String format;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        RulesCommand.checkFormat(spec, format);
-        ResourceFolder folder = RulesCommand.folder(dir, engine);
+        ResourceFolder folder = options.folder(spec);
         RuleIndex index = RuleIndex.of(folder);
         if (!index.parseProblems().isEmpty()) throw new RulesCompileException(index.parseProblems());
         List<RuleInfo> rules = index.rules().stream()
@@ -40,7 +34,7 @@ public final class RulesListCommand implements Callable<Integer> {
                 .filter(r -> source == null || r.sources().contains(source))
                 .toList();
         String version = RulesVersion.of(folder);
-        if ("json".equals(format)) {
+        if (options.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("rulesVersion", version);
             out.put("rules", rules.stream().map(RuleInfo::summary).toList());

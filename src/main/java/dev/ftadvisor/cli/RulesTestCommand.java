@@ -10,10 +10,7 @@ import dev.ftadvisor.engine.RuleSet;
 import dev.ftadvisor.io.ResourceFolder;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,21 +24,17 @@ public final class RulesTestCommand implements Callable<Integer> {
     /** Exit code when some scenario fails (the folder itself is fine). */
     static final int SCENARIOS_FAILED = 1;
 
-    @Parameters(arity = "0..1", paramLabel = "DIR", description = "Rules folder (default: --rules, ./rules, or the bundled rules).")
-    Path dir;
-    @CommandLine.Mixin EngineOptions engine;
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).") String format;
+    @CommandLine.Mixin RulesFolderOptions options;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        RulesCommand.checkFormat(spec, format);
-        ResourceFolder folder = RulesCommand.folder(dir, engine);
+        ResourceFolder folder = options.folder(spec);
         RuleSet rules = RuleCheck.compileChecked(folder);
         List<Scenario> scenarios = ScenarioFile.loadAll(folder);
-        List<ScenarioResult> results = new ScenarioRunner(new Advisor(rules, engine.catalog())).runAll(scenarios);
+        List<ScenarioResult> results = new ScenarioRunner(new Advisor(rules, options.engine.catalog())).runAll(scenarios);
         long failed = results.stream().filter(r -> !r.passed()).count();
-        if ("json".equals(format)) {
+        if (options.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("rulesVersion", rules.rulesVersion());
             out.put("passed", results.size() - failed);
