@@ -119,8 +119,8 @@ public final class ConsultCommand implements Callable<Integer> {
     private int whyNot(Outcome outcome, Report report, Advisor advisor) {
         if (WhyNot.matching(outcome, whyNot).isEmpty()) {
             List<String> known = advisor.catalog().instances().stream().map(i -> i.instanceType).toList();
-            boolean inCatalog = known.stream().anyMatch(k -> k.equalsIgnoreCase(whyNot)
-                    || advisor.catalog().instances().stream().anyMatch(i -> (i.provider + "/" + i.instanceType).equalsIgnoreCase(whyNot)));
+            boolean inCatalog = advisor.catalog().instances().stream().anyMatch(i -> i.instanceType.equalsIgnoreCase(whyNot)
+                    || (i.provider + "/" + i.instanceType).equalsIgnoreCase(whyNot));
             if (!inCatalog) {
                 throw new InputException("--why-not", "unknown instance type '" + whyNot + "'; closest: "
                         + String.join(", ", NameSuggester.closest(whyNot, known, 3)));
