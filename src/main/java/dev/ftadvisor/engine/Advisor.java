@@ -6,20 +6,23 @@ import dev.ftadvisor.input.ResolvedProposal;
 import dev.ftadvisor.model.Candidate;
 import dev.ftadvisor.model.ChangeOption;
 import dev.ftadvisor.model.Estimate;
+import dev.ftadvisor.model.StandingPlans;
 import org.kie.api.runtime.KieSession;
 
 import java.util.List;
 
 /**
  * Runs one consultation: derives the numbers in Java, inserts them with the proposal into a fresh
- * session of the shared knowledge base, and fires the rules in two phases: the judging rules
- * (agenda group MAIN), then the verdict rules (agenda group "verdict"), which read the findings the
- * first phase produced. When no verdict rule found a plan that works as asked, the change explorer
+ * session of the shared knowledge base, and fires the rules in phases: the judging rules
+ * (agenda group MAIN); the "plans" rules, advice about the plans as a whole, over the candidates
+ * still standing (a StandingPlans fact); then the verdict rules ("verdict"), which read the findings
+ * the judging rules produced. When no verdict rule found a plan that works as asked, the change explorer
  * consults variants of the proposal and inserts them as ChangeOption facts; the "changes" rules
  * decide which to offer, and the "verdict-final" rules conclude (feasible-with-changes or
  * infeasible). Thread-safe: one Advisor serves every batch worker or server request.
  */
 public final class Advisor {
+    public static final String PLANS_GROUP = "plans";
     public static final String VERDICT_GROUP = "verdict";
     public static final String CHANGES_GROUP = "changes";
     public static final String FINAL_VERDICT_GROUP = "verdict-final";
@@ -97,6 +100,9 @@ public final class Advisor {
                 session.insert(c);
             }
             fire(session);
+            // advice about the plans as a whole reads the candidates the judging rules left standing
+            session.insert(new StandingPlans(candidates.stream().filter(c -> !out.isRejected(c)).toList()));
+            focus(session, PLANS_GROUP);
             focus(session, VERDICT_GROUP);
             List<ChangeOption> changes = List.of();
             if (out.verdict() == null && exploreChanges && hasChangeRules) {

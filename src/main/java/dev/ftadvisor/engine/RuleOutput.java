@@ -37,6 +37,7 @@ public final class RuleOutput {
     private final RuleIndex index;
     private final List<Finding> findings = new ArrayList<>();
     private Verdict verdict;
+    private final java.util.Set<String> rejected = new java.util.HashSet<>();
 
     public RuleOutput(RuleIndex index) {
         this.index = index;
@@ -65,6 +66,7 @@ public final class RuleOutput {
      */
     public void reject(Object drools, Candidate c, String template, Object... args) {
         add(drools, c, Finding.EFFECT_REJECT, 0, template, args);
+        rejected.add(c.getKey());
         var runtime = context(drools).getKieRuntime();
         var handle = runtime.getFactHandle(c);
         if (handle != null) runtime.delete(handle);
@@ -146,6 +148,9 @@ public final class RuleOutput {
     }
 
     public List<Finding> findings() { return findings; }
+
+    /** Whether a rule rejected the candidate (it has left working memory). */
+    public boolean isRejected(Candidate c) { return rejected.contains(c.getKey()); }
 
     public Verdict verdict() { return verdict; }
 }

@@ -1,6 +1,7 @@
 package dev.ftadvisor.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.ftadvisor.engine.TraceListener;
 import dev.ftadvisor.input.Assumption;
@@ -28,11 +29,35 @@ public record Report(String proposalId, String verdict, String summary, String v
     }
 
     /** One reason attached to a plan: the finding's id, its message, where its rule is. */
-    public record Reason(String id, String severity, String message, String rule, String ruleFile, int ruleLine,
-                         List<String> sources, Double rankWeight) {
+    /**
+     * A finding as a report shows it. The message is formatted when it is first read (rendered or
+     * serialized), not when the report is built: a batch written as a CSV summary reads one message per
+     * record, not the dozens of rejection reasons a full report lists.
+     */
+    @JsonPropertyOrder({"id", "severity", "message", "rule", "ruleFile", "ruleLine", "sources", "rankWeight"})
+    public static final class Reason {
+        private final Finding finding;
+
+        private Reason(Finding finding) {
+            this.finding = finding;
+        }
+
         static Reason of(Finding f) {
-            return new Reason(f.getId(), f.getSeverity(), f.getMessage(), f.getRule(), f.getRuleFile(),
-                    f.getRuleLine(), f.getSources(), f.getRankWeight() == 0 ? null : f.getRankWeight());
+            return new Reason(f);
+        }
+
+        @JsonProperty public String id() { return finding.getId(); }
+        @JsonProperty public String severity() { return finding.getSeverity(); }
+        @JsonProperty public String message() { return finding.getMessage(); }
+        @JsonProperty public String rule() { return finding.getRule(); }
+        @JsonProperty public String ruleFile() { return finding.getRuleFile(); }
+        @JsonProperty public int ruleLine() { return finding.getRuleLine(); }
+        @JsonProperty public List<String> sources() { return finding.getSources(); }
+        @JsonProperty public Double rankWeight() { return finding.getRankWeight() == 0 ? null : finding.getRankWeight(); }
+
+        @Override
+        public String toString() {
+            return severity() + " " + id() + ": " + message();
         }
     }
 

@@ -1,0 +1,85 @@
+package dev.ftadvisor.model;
+
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The candidates still standing once every judging rule has fired (those no rule rejected), with a few
+ * plain aggregates of them. Inserted by the engine for the "plans" phase, whose rules give advice about
+ * the plans as a whole ("when spot plans remain", "for each provider that still has plans"). The
+ * aggregates are counting, sets and minima/maxima, never thresholds: the rules compare them. Reading
+ * one summary fact once is the same judgment as {@code exists Candidate(...)} over the live candidates,
+ * without every rejection re-evaluating every such rule (in a batch that churn cost a third of the
+ * engine's time). Rules needing another property can still write {@code exists Candidate(...) from
+ * $plans.candidates}.
+ */
+public final class StandingPlans {
+    private final List<Candidate> candidates;
+    private final Set<String> providers;
+    private final Set<String> pricings;
+    private final int maxGpuCount;
+    private final int maxSingleNodeGpuCount;
+    private final double shortestOnDemandHours;
+    private final List<Double> ramToGpuMemoryRatios;
+    private final boolean anyWithoutBf16;
+
+    public StandingPlans(List<Candidate> candidates) {
+        this.candidates = List.copyOf(candidates);
+        Set<String> providers = new TreeSet<>();
+        Set<String> pricings = new TreeSet<>();
+        Set<Double> ratios = new TreeSet<>();
+        int maxGpus = 0;
+        int maxSingleNode = 0;
+        double shortest = Double.POSITIVE_INFINITY;
+        boolean withoutBf16 = false;
+        for (Candidate c : candidates) {
+            providers.add(c.getProvider());
+            pricings.add(c.getPricing());
+            maxGpus = Math.max(maxGpus, c.getGpuCount());
+            if (c.getNodes() == 1) maxSingleNode = Math.max(maxSingleNode, c.getGpuCount());
+            if ("on-demand".equals(c.getPricing())) shortest = Math.min(shortest, c.getHours());
+            if (c.getTotalGpuMemoryGb() > 0) ratios.add(c.getRamGb() / c.getTotalGpuMemoryGb());
+            withoutBf16 |= !c.isBf16Supported();
+        }
+        this.providers = Collections.unmodifiableSet(providers);
+        this.pricings = Collections.unmodifiableSet(pricings);
+        this.maxGpuCount = maxGpus;
+        this.maxSingleNodeGpuCount = maxSingleNode;
+        this.shortestOnDemandHours = shortest;
+        this.ramToGpuMemoryRatios = List.copyOf(ratios);
+        this.anyWithoutBf16 = withoutBf16;
+    }
+
+    public List<Candidate> getCandidates() { return candidates; }
+
+    /** How many candidates stand. */
+    public int getCount() { return candidates.size(); }
+
+    /** Providers with at least one standing plan. */
+    public Set<String> getProviders() { return providers; }
+
+    /** Pricing models (on-demand, spot, reserved) with at least one standing plan. */
+    public Set<String> getPricings() { return pricings; }
+
+    /** The most GPUs per node among standing plans (0 when none stands). */
+    public int getMaxGpuCount() { return maxGpuCount; }
+
+    /** The most GPUs per node among standing single-node plans (0 when none stands). */
+    public int getMaxSingleNodeGpuCount() { return maxSingleNodeGpuCount; }
+
+    /** Hours of the fastest standing on-demand plan (infinity when none stands). */
+    public double getShortestOnDemandHours() { return shortestOnDemandHours; }
+
+    /** Host RAM over the node's total GPU memory, each distinct value among standing plans, ascending. */
+    public List<Double> getRamToGpuMemoryRatios() { return ramToGpuMemoryRatios; }
+
+    /** Whether some standing plan is on a GPU without bf16. */
+    public boolean isAnyWithoutBf16() { return anyWithoutBf16; }
+
+    @Override
+    public String toString() {
+        return "StandingPlans(" + candidates.size() + " candidates, providers " + providers + ", pricings " + pricings + ")";
+    }
+}
