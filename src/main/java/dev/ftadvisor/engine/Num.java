@@ -12,28 +12,76 @@ public final class Num {
     private Num() {
     }
 
+    /*
+     * Rules pass these to out.* as message arguments. Most findings of a consultation are never
+     * rendered (rejections of candidates a CSV summary does not show, ranks of plans below the top
+     * ten), so the number is kept and formatted the first time the message is (MessageFormat prints
+     * any argument through toString). Equal values give equal arguments (the report's de-duplication
+     * of identical rejection reasons compares arguments).
+     */
+
     /** One decimal: 38.2 */
-    public static String f1(double v) {
-        String fast = fast(v, 1, false);
-        return fast != null ? fast : String.format(Locale.ROOT, "%.1f", v);
-    }
+    public static Formatted f1(double v) { return new Formatted(v, Style.F1); }
 
     /** No decimals, thousands separated: 1,152 */
-    public static String f0(double v) {
-        String fast = fast(v, 0, true);
-        return fast != null ? fast : String.format(Locale.ROOT, "%,.0f", v);
-    }
+    public static Formatted f0(double v) { return new Formatted(v, Style.F0); }
 
     /** Dollars: $1,234.56 */
-    public static String usd(double v) {
-        String fast = fast(v, 2, true);
-        return fast != null ? "$" + fast : String.format(Locale.ROOT, "$%,.2f", v);
-    }
+    public static Formatted usd(double v) { return new Formatted(v, Style.USD); }
 
     /** A percentage from a fraction: 0.42 -> 42% */
-    public static String pct(double fraction) {
-        String fast = fast(fraction * 100, 0, false);
-        return fast != null ? fast + "%" : String.format(Locale.ROOT, "%.0f%%", fraction * 100);
+    public static Formatted pct(double fraction) { return new Formatted(fraction, Style.PCT); }
+
+    enum Style { F1, F0, USD, PCT }
+
+    /** A number and how to print it; the text is made on first use. */
+    public static final class Formatted {
+        private final double value;
+        private final Style style;
+        private String text;
+
+        Formatted(double value, Style style) {
+            this.value = value;
+            this.style = style;
+        }
+
+        public double value() { return value; }
+
+        @Override
+        public String toString() {
+            String t = text;
+            if (t == null) text = t = format(value, style);
+            return t;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Formatted f && f.style == style && Double.compare(f.value, value) == 0;
+        }
+
+        @Override
+        public int hashCode() { return Double.hashCode(value) * 31 + style.hashCode(); }
+    }
+
+    static String format(double v, Style style) {
+        return switch (style) {
+            case F1 -> {
+                String fast = fast(v, 1, false);
+                yield fast != null ? fast : String.format(Locale.ROOT, "%.1f", v);
+            }
+            case F0 -> {
+                String fast = fast(v, 0, true);
+                yield fast != null ? fast : String.format(Locale.ROOT, "%,.0f", v);
+            }
+            case USD -> {
+                String fast = fast(v, 2, true);
+                yield fast != null ? "$" + fast : String.format(Locale.ROOT, "$%,.2f", v);
+            }
+            case PCT -> {
+                String fast = fast(v * 100, 0, false);
+                yield fast != null ? fast + "%" : String.format(Locale.ROOT, "%.0f%%", v * 100);
+            }
+        };
     }
 
     /**

@@ -122,7 +122,19 @@ public final class EstimateAssumptions {
 
     static String fmt(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) return String.valueOf((long) v);
-        return String.format(Locale.ROOT, "%.4g", v).replaceAll("0+$", "").replaceAll("\\.$", "");
+        double abs = Math.abs(v);
+        if (abs >= 1e-4 && abs < 9999.5) {
+            // what %.4g prints in this range (fixed notation, 4 significant digits, the shortest decimal
+            // of the double rounded half up), without Formatter and two regular expressions per number
+            String plain = new java.math.BigDecimal(Double.toString(v)).round(new java.math.MathContext(4, java.math.RoundingMode.HALF_UP))
+                    .toPlainString();
+            if (plain.indexOf('.') < 0) return plain;
+            int end = plain.length();
+            while (plain.charAt(end - 1) == '0') end--;
+            if (plain.charAt(end - 1) == '.') end--;
+            return plain.substring(0, end);
+        }
+        return String.format(Locale.ROOT, "%.4g", v);  // scientific notation: 1.235e+04
     }
 
     private static String pct(double v) {

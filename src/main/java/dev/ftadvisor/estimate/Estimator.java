@@ -50,7 +50,7 @@ public final class Estimator {
                 ComputeEstimator.trainingFlops(m, p), p.getTraining().getPrecision(),
                 p.getTraining().getMicroBatchSize(), p.getTraining().isGradientCheckpointing(), true,
                 MemoryEstimator.offloadHostRamGb(m, p, zero), p.getSequenceLength(), p.getModelMaxContext(),
-                EstimateAssumptions.of(m, p));
+                () -> EstimateAssumptions.of(m, p));
     }
 
     public List<Candidate> candidates(ResolvedProposal r) {

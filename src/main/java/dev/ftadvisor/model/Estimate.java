@@ -19,7 +19,9 @@ public class Estimate {
     private final double offloadHostRamGb;
     private final int sequenceLength;
     private final int modelMaxContext;
-    private final List<Assumption> assumptions;
+    /** Made when first read: a report shows them, the variants the change explorer consults do not. */
+    private java.util.function.Supplier<List<Assumption>> assumptionSource;
+    private List<Assumption> assumptions;
 
     /** A constant or default the estimator used, with its value and where it comes from. */
     public record Assumption(String name, String value, String source) {
@@ -28,10 +30,10 @@ public class Estimate {
     public Estimate(MemoryBreakdown memory, double trainableParameters, double trainingTokens,
                     double trainingFlops, String precision, int microBatchSize,
                     boolean gradientCheckpointing, boolean flashAttention, double offloadHostRamGb,
-                    int sequenceLength, int modelMaxContext, List<Assumption> assumptions) {
+                    int sequenceLength, int modelMaxContext, java.util.function.Supplier<List<Assumption>> assumptions) {
         this.sequenceLength = sequenceLength;
         this.modelMaxContext = modelMaxContext;
-        this.assumptions = List.copyOf(assumptions);
+        this.assumptionSource = assumptions;
         this.memory = memory;
         this.trainableParameters = trainableParameters;
         this.trainingTokens = trainingTokens;
@@ -57,5 +59,11 @@ public class Estimate {
     public int getModelMaxContext() { return modelMaxContext; }
     /** True when the sequence is longer than the model was trained for (the estimate still counts it). */
     public boolean isSequenceBeyondContext() { return modelMaxContext > 0 && sequenceLength > modelMaxContext; }
-    public List<Assumption> getAssumptions() { return assumptions; }
+    public synchronized List<Assumption> getAssumptions() {
+        if (assumptions == null) {
+            assumptions = List.copyOf(assumptionSource.get());
+            assumptionSource = null;
+        }
+        return assumptions;
+    }
 }

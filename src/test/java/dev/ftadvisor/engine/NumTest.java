@@ -21,10 +21,10 @@ class NumTest {
                 case 2 -> Math.pow(10, rnd.nextDouble() * 12 - 3);
                 default -> rnd.nextInt(200_000) / 20.0 - 100;
             };
-            assertThat(Num.f1(v)).as("f1 %s", v).isEqualTo(String.format(Locale.ROOT, "%.1f", v));
-            assertThat(Num.f0(v)).as("f0 %s", v).isEqualTo(String.format(Locale.ROOT, "%,.0f", v));
-            assertThat(Num.usd(v)).as("usd %s", v).isEqualTo(String.format(Locale.ROOT, "$%,.2f", v));
-            assertThat(Num.pct(v / 100)).as("pct %s", v).isEqualTo(String.format(Locale.ROOT, "%.0f%%", v / 100 * 100));
+            assertThat(Num.f1(v).toString()).as("f1 %s", v).isEqualTo(String.format(Locale.ROOT, "%.1f", v));
+            assertThat(Num.f0(v).toString()).as("f0 %s", v).isEqualTo(String.format(Locale.ROOT, "%,.0f", v));
+            assertThat(Num.usd(v).toString()).as("usd %s", v).isEqualTo(String.format(Locale.ROOT, "$%,.2f", v));
+            assertThat(Num.pct(v / 100).toString()).as("pct %s", v).isEqualTo(String.format(Locale.ROOT, "%.0f%%", v / 100 * 100));
         }
     }
 }
