@@ -62,30 +62,41 @@ public final class ReportBuilder {
             }
         }
         // misses and scores computed once per candidate, not once per comparison (a batch hot spot)
-        Map<String, Integer> misses = new java.util.HashMap<>();
-        Map<String, Double> scores = new java.util.HashMap<>();
+        List<Ranked> ranked = new ArrayList<>(viable.size());
         for (Candidate c : viable) {
-            misses.put(c.getKey(), constraintMisses(byCandidate.get(c.getKey())));
-            scores.put(c.getKey(), rankScore(byCandidate.get(c.getKey())));
+            List<Finding> fs = byCandidate.getOrDefault(c.getKey(), List.of());
+            ranked.add(new Ranked(c, fs, constraintMisses(fs), rankScore(fs)));
         }
-        viable.sort(Comparator.comparingInt((Candidate c) -> misses.get(c.getKey()))
-                .thenComparing(Comparator.comparingDouble((Candidate c) -> scores.get(c.getKey())).reversed())
-                .thenComparingDouble(Candidate::getCostUsd)
-                .thenComparing(Candidate::getKey));
+        ranked.sort(ReportBuilder::byRank);
         List<Report.Plan> plans = new ArrayList<>();
-        for (int i = 0; i < viable.size() && i < MAX_PLANS; i++) {
-            plans.add(plan(i + 1, viable.get(i), byCandidate.getOrDefault(viable.get(i).getKey(), List.of())));
+        List<Finding> planFindings = new ArrayList<>();
+        for (int i = 0; i < ranked.size() && i < MAX_PLANS; i++) {
+            Ranked r = ranked.get(i);
+            plans.add(plan(i + 1, r.candidate(), r.findings()));
+            planFindings.addAll(r.findings());
         }
         Verdict v = o.verdict();
         Proposal p = o.resolved().proposal();
         List<Finding> findings = new ArrayList<>(general);
-        for (Candidate c : viable.subList(0, Math.min(viable.size(), MAX_PLANS))) {
-            findings.addAll(byCandidate.getOrDefault(c.getKey(), List.of()));
-        }
+        findings.addAll(planFindings);
         return new Report(p.getId(), v == null ? null : v.getValue(),
                 v == null ? "no verdict rule fired" : v.getSummary(), v == null ? null : v.getRuleId(),
                 estimateView(o.estimate(), p), plans, List.copyOf(rejected.values()), changes(o), findings,
                 includeTrace ? o.trace() : null, catalogAsOf, o.rulesVersion(), o.resolved().assumptions());
+    }
+
+    /** A plan with what its ranking reads: misses of budget and deadline, then the rank weights, then cost. */
+    private record Ranked(Candidate candidate, List<Finding> findings, int misses, double score) {
+    }
+
+    /** Fewer constraint misses first, then the higher rank score, then the cheaper, then by key (stable). */
+    private static int byRank(Ranked a, Ranked b) {
+        int x = Integer.compare(a.misses(), b.misses());
+        if (x != 0) return x;
+        x = Double.compare(b.score(), a.score());
+        if (x != 0) return x;
+        x = Double.compare(a.candidate().getCostUsd(), b.candidate().getCostUsd());
+        return x != 0 ? x : a.candidate().getKey().compareTo(b.candidate().getKey());
     }
 
     /** Changes shown in a report, smallest first. */
@@ -107,14 +118,20 @@ public final class ReportBuilder {
 
     public static int constraintMisses(List<Finding> fs) {
         if (fs == null) return 0;
-        int misses = 0;
-        if (fs.stream().anyMatch(f -> Finding.EFFECT_OVER_BUDGET.equals(f.getEffect()))) misses++;
-        if (fs.stream().anyMatch(f -> Finding.EFFECT_OVER_DEADLINE.equals(f.getEffect()))) misses++;
-        return misses;
+        boolean overBudget = false;
+        boolean overDeadline = false;
+        for (Finding f : fs) {
+            overBudget |= Finding.EFFECT_OVER_BUDGET.equals(f.getEffect());
+            overDeadline |= Finding.EFFECT_OVER_DEADLINE.equals(f.getEffect());
+        }
+        return (overBudget ? 1 : 0) + (overDeadline ? 1 : 0);
     }
 
     public static double rankScore(List<Finding> fs) {
-        return fs == null ? 0 : fs.stream().mapToDouble(Finding::getRankWeight).sum();
+        if (fs == null) return 0;
+        double sum = 0;
+        for (Finding f : fs) sum += f.getRankWeight();
+        return sum;
     }
 
     public static Report.Plan plan(int rank, Candidate c, List<Finding> fs) {
