@@ -19,12 +19,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BatchRunner {
     static final int WINDOW_PER_JOB = 32;
 
-    /** What the batch did: records written, of which errors, and whether --fail-fast stopped it. */
-    public record Summary(long records, long errors, boolean stopped, long nanos, long cpuNanos) {
+    /**
+     * What the batch did: records written, of which errors, and whether --fail-fast stopped it; the
+     * time taken, and the same for the steady part of the run (see {@link Counts#checkpoint}).
+     */
+    public record Summary(long records, long errors, boolean stopped, long nanos, long cpuNanos,
+                          long steadyRecords, long steadyNanos, long steadyCpuNanos) {
         public double perSecond() { return nanos == 0 ? 0 : records / (nanos / 1e9); }
 
         /** Records per second of CPU time (all threads): steadier than wall time on a shared machine. */
         public double perCpuSecond() { return cpuNanos <= 0 ? 0 : records / (cpuNanos / 1e9); }
+
+        /** Records per second after the warm-up (0 when the batch was too small to tell). */
+        public double steadyPerSecond() { return steadyNanos <= 0 ? 0 : steadyRecords / (steadyNanos / 1e9); }
+
+        public double steadyPerCpuSecond() { return steadyCpuNanos <= 0 ? 0 : steadyRecords / (steadyCpuNanos / 1e9); }
     }
 
     /** CPU time of the whole process so far, or -1 where the JVM does not tell. */
@@ -75,18 +84,44 @@ public final class BatchRunner {
         long errors = counts.errors;
         boolean stopped = counts.stopped;
         long cpuEnd = processCpuNanos();
-        return new Summary(written, errors, stopped, System.nanoTime() - start, cpuStart < 0 ? -1 : cpuEnd - cpuStart);
+        long end = System.nanoTime();
+        // steady state: from the last checkpoint at or before half the batch to the end
+        int k = counts.checkpoints - 1;
+        while (k >= 0 && counts.checkpointRecords[k] > written / 2) k--;
+        long steadyRecords = k < 0 ? 0 : written - counts.checkpointRecords[k];
+        long steadyNanos = k < 0 ? 0 : end - counts.checkpointNanos[k];
+        long steadyCpu = k < 0 || cpuStart < 0 ? 0 : cpuEnd - counts.checkpointCpuNanos[k];
+        return new Summary(written, errors, stopped, end - start, cpuStart < 0 ? -1 : cpuEnd - cpuStart,
+                steadyRecords, steadyNanos, steadyCpu);
     }
 
     private static final class Counts {
         long written;
         long errors;
         boolean stopped;
+        /*
+         * Clock readings when the written count reaches 2^10, 2^11, ...: a steady-state rate for a
+         * batch of any size (the JIT warms up over the first 20-30k records), in constant memory.
+         */
+        final long[] checkpointRecords = new long[64];
+        final long[] checkpointNanos = new long[64];
+        final long[] checkpointCpuNanos = new long[64];
+        int checkpoints;
+
+        void checkpoint() {
+            if (written >= 1024 && Long.bitCount(written) == 1 && checkpoints < checkpointRecords.length) {
+                checkpointRecords[checkpoints] = written;
+                checkpointNanos[checkpoints] = System.nanoTime();
+                checkpointCpuNanos[checkpoints] = processCpuNanos();
+                checkpoints++;
+            }
+        }
     }
 
     private void emit(BatchResult result, ResultWriter writer, Progress progress, Counts counts) throws IOException {
         writer.write(result);
         counts.written++;
+        counts.checkpoint();
         if (result.isError()) {
             counts.errors++;
             counts.stopped = failFast;

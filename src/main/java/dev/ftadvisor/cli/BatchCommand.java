@@ -90,9 +90,10 @@ public final class BatchCommand implements Callable<Integer> {
                     + (out == null || "-".equals(out) ? "" : " in " + out));
         }
         if (stats) {
-            err.println(String.format(Locale.ROOT, "records=%d errors=%d seconds=%.3f perSecond=%.1f cpuSeconds=%.3f perCpuSecond=%.1f jobs=%d rules=%d",
+            err.println(String.format(Locale.ROOT, "records=%d errors=%d seconds=%.3f perSecond=%.1f cpuSeconds=%.3f perCpuSecond=%.1f steadyRecords=%d steadyPerSecond=%.1f steadyPerCpuSecond=%.1f jobs=%d rules=%d",
                     summary.records(), summary.errors(), summary.nanos() / 1e9, summary.perSecond(),
-                    summary.cpuNanos() / 1e9, summary.perCpuSecond(), jobs,
+                    summary.cpuNanos() / 1e9, summary.perCpuSecond(), summary.steadyRecords(), summary.steadyPerSecond(),
+                    summary.steadyPerCpuSecond(), jobs,
                     advisor.rules().kieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum()));
         }
         err.flush();

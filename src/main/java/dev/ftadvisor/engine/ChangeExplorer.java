@@ -47,7 +47,7 @@ final class ChangeExplorer {
             Verdict verdict = o.verdict();
             Map<String, List<Finding>> by = byCandidate(o.findings());
             if (verdict != null && Verdict.FEASIBLE.equals(verdict.getValue())) {
-                Candidate best = best(o.candidates(), by);
+                Candidate best = ReportBuilder.best(o.candidates(), by);
                 if (best != null) {
                     options.add(new ChangeOption(v.kind, v.from, v.to, 1, best, by.getOrDefault(best.getKey(), List.of()),
                             null, null, 1, 1, p.getSequenceLength()));
@@ -120,15 +120,6 @@ final class ChangeExplorer {
                                 kind.equals("sequence-length") ? Integer.parseInt(to) : asked.getSequenceLength()));
                     });
         }
-    }
-
-    /** The plan the report would rank first: within budget and deadline, highest rank score, cheapest. */
-    private static Candidate best(List<Candidate> candidates, Map<String, List<Finding>> by) {
-        return candidates.stream().filter(c -> !has(by, c, Finding.EFFECT_REJECT))
-                .min(Comparator.comparingInt((Candidate c) -> ReportBuilder.constraintMisses(by.get(c.getKey())))
-                        .thenComparing(Comparator.comparingDouble((Candidate c) -> ReportBuilder.rankScore(by.get(c.getKey()))).reversed())
-                        .thenComparingDouble(Candidate::getCostUsd))
-                .orElse(null);
     }
 
     private static boolean has(Map<String, List<Finding>> by, Candidate c, String effect) {

@@ -9,7 +9,6 @@ import dev.ftadvisor.model.Proposal;
 import dev.ftadvisor.model.Verdict;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -87,6 +86,21 @@ public final class ReportBuilder {
 
     /** A plan with what its ranking reads: misses of budget and deadline, then the rank weights, then cost. */
     private record Ranked(Candidate candidate, List<Finding> findings, int misses, double score) {
+    }
+
+    /**
+     * The plan a report would rank first among the candidates no rule rejected (null when none is
+     * left): the change explorer reports each variant's best plan by the same order.
+     */
+    public static Candidate best(List<Candidate> candidates, Map<String, List<Finding>> byCandidate) {
+        Ranked best = null;
+        for (Candidate c : candidates) {
+            List<Finding> fs = byCandidate.getOrDefault(c.getKey(), List.of());
+            if (fs.stream().anyMatch(Finding::isRejecting)) continue;
+            Ranked r = new Ranked(c, fs, constraintMisses(fs), rankScore(fs));
+            if (best == null || byRank(r, best) < 0) best = r;
+        }
+        return best == null ? null : best.candidate();
     }
 
     /** Fewer constraint misses first, then the higher rank score, then the cheaper, then by key (stable). */

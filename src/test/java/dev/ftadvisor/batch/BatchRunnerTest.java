@@ -130,4 +130,21 @@ class BatchRunnerTest {
         assertThat(page.split("<tr class=", -1)).hasSize(31);
         assertThat(page).doesNotContain("<script").doesNotContain("src=\"http");
     }
+
+    @Test
+    void steadyStateCountsTheRecordsAfterTheLastPowerOfTwoAtOrBeforeHalfTheBatch(@TempDir Path dir) throws Exception {
+        // invalid lines are quick to evaluate: the point is the counting, not the engine
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 2300; i++) lines.add("{\"model\": \"llama-3-8b\", \"epochs\": \"three\"}");
+        BatchRunner.Summary[] big = new BatchRunner.Summary[1];
+        assertThat(runJsonl(Files.write(dir.resolve("big.jsonl"), lines), 2, false, big)).hasSize(2300);
+        // checkpoints at 1,024 and 2,048 records; half the batch is 1,150: steady = records 1,025-2,300
+        assertThat(big[0].steadyRecords()).isEqualTo(2300 - 1024);
+        assertThat(big[0].steadyNanos()).isPositive().isLessThanOrEqualTo(big[0].nanos());
+
+        BatchRunner.Summary[] small = new BatchRunner.Summary[1];
+        runJsonl(mixed(dir, 30), 1, false, small);
+        assertThat(small[0].steadyRecords()).isZero();
+        assertThat(small[0].steadyPerSecond()).isZero();
+    }
 }
