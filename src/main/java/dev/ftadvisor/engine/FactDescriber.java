@@ -6,6 +6,7 @@ import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.model.Proposal;
 import dev.ftadvisor.model.Verdict;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -44,6 +45,15 @@ final class FactDescriber {
             out.put("changeCostUsd", c.getCostUsd());
             if (c.getBudgetUsd() != null) out.put("changeBudgetUsd", c.getBudgetUsd());
             if (c.getDeadlineHours() != null) out.put("changeDeadlineHours", c.getDeadlineHours());
+        } else if (o instanceof dev.ftadvisor.model.StandingPlans sp) {
+            // the aggregates the "plans" rules compare, as numbers and lists (not the 100+ candidates)
+            out.put("standingPlans", sp.getCount());
+            out.put("providers", List.copyOf(sp.getProviders()));
+            out.put("pricings", List.copyOf(sp.getPricings()));
+            out.put("maxGpuCount", sp.getMaxGpuCount());
+            out.put("maxSingleNodeGpuCount", sp.getMaxSingleNodeGpuCount());
+            if (Double.isFinite(sp.getShortestOnDemandHours())) out.put("shortestOnDemandHours", sp.getShortestOnDemandHours());
+            out.put("anyWithoutBf16", sp.isAnyWithoutBf16());
         } else if (o instanceof Verdict v) {
             out.put("verdict", v.getValue());
         } else if (o != null) {
