@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
  * {@link FactRanges}), and a string field compared with a value outside its enum
  * ({@code method == "lorra"}). Only patterns that must match for the rule to fire are judged: those at
  * the top level of the conditions or inside {@code exists}; patterns under {@code not}, {@code or},
- * {@code forall}, {@code accumulate} or {@code from} are skipped, as is any constraint using {@code ||}.
+ * {@code forall}, {@code accumulate} or {@code from} (except {@code from entry-point}) are skipped, as
+ * is any constraint using {@code ||}.
  */
 final class ConstraintCheck {
     private static final String NUM = "(-?\\d+(?:\\.\\d+)?)";
@@ -59,7 +60,9 @@ final class ConstraintCheck {
     }
 
     private static void collect(BaseDescr d, List<PatternDescr> out) {
-        if (d instanceof PatternDescr p && p.getSource() == null) {
+        // an entry point is where facts come from, not a collection: its patterns are judged like any other
+        if (d instanceof PatternDescr p && (p.getSource() == null
+                || p.getSource() instanceof org.drools.drl.ast.descr.EntryPointDescr)) {
             out.add(p);
         } else if (d instanceof ExistsDescr e) {
             for (Object c : e.getDescrs()) collect((BaseDescr) c, out);

@@ -13,8 +13,9 @@ import java.util.List;
 
 /**
  * Runs one consultation: derives the numbers in Java, inserts them with the proposal into a fresh
- * session of the shared knowledge base, and fires the rules in phases: the judging rules
- * (agenda group MAIN); the "plans" rules, advice about the plans as a whole, over the candidates
+ * session of the shared knowledge base, and fires the rules in phases: the gate rules, which read the
+ * candidates from the entry point "proposed" and reject what cannot run at all; the judging rules
+ * (agenda group MAIN) on the candidates the gates left; the "plans" rules, advice about the plans as a whole, over the candidates
  * still standing (a StandingPlans fact); then the verdict rules ("verdict"), which read the findings
  * the judging rules produced. When no verdict rule found a plan that works as asked, the change explorer
  * consults variants of the proposal and inserts them as ChangeOption facts; the "changes" rules
@@ -22,6 +23,8 @@ import java.util.List;
  * infeasible). Thread-safe: one Advisor serves every batch worker or server request.
  */
 public final class Advisor {
+    /** The entry point of the gate rules, which see every candidate before any other rule does. */
+    public static final String PROPOSED = "proposed";
     public static final String PLANS_GROUP = "plans";
     public static final String VERDICT_GROUP = "verdict";
     public static final String CHANGES_GROUP = "changes";
@@ -96,8 +99,17 @@ public final class Advisor {
             session.insert(r.proposal());
             session.insert(r.model());
             session.insert(estimate);
+            var proposed = session.getEntryPoint(PROPOSED);
+            if (proposed != null) {
+                // admission: the gate rules (entry point "proposed") reject what cannot run at all;
+                // only what they leave enters the judging rules, which never see the rejected
+                for (Candidate c : candidates) {
+                    proposed.insert(c);
+                }
+                fire(session);
+            }
             for (Candidate c : candidates) {
-                session.insert(c);
+                if (!out.isRejected(c)) session.insert(c);
             }
             fire(session);
             // advice about the plans as a whole reads the candidates the judging rules left standing

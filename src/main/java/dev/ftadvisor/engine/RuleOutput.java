@@ -62,14 +62,17 @@ public final class RuleOutput {
 
     /**
      * The candidate cannot be used as proposed. It leaves working memory, so no later rule spends
-     * time judging it; the report still lists it under "rejected" with this finding.
+     * time judging it (rejected by a gate rule, it never enters the judging rules' entry point); the
+     * report still lists it under "rejected" with this finding.
      */
     public void reject(Object drools, Candidate c, String template, Object... args) {
         add(drools, c, Finding.EFFECT_REJECT, 0, template, args);
         rejected.add(c.getKey());
-        var runtime = context(drools).getKieRuntime();
-        var handle = runtime.getFactHandle(c);
-        if (handle != null) runtime.delete(handle);
+        // out of every entry point it is in (a gate rule matched it in "proposed"; a judging rule in the default)
+        for (var entryPoint : context(drools).getKieRuntime().getEntryPoints()) {
+            var handle = entryPoint.getFactHandle(c);
+            if (handle != null) entryPoint.delete(handle);
+        }
     }
 
     public void overBudget(Object drools, Candidate c, String template, Object... args) {

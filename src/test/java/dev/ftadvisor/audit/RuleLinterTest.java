@@ -130,7 +130,7 @@ class RuleLinterTest {
         Path rules = RulesCopy.of(tmp);
         RulesCopy.edit(rules, "memory.drl", "@sources(\"vram.7b, cost.qlora-7b\")", "@sources(\"vram.7b, cost.qlora7b\")");
         RulesCopy.append(rules, "memory.drl", RULE_TEMPLATE.formatted("Copy of fit", "memory.fit",
-                "$x : Candidate(   memoryPerGpuGb > gpuMemoryGb )", "out.advise(drools, $x, \"again\");"));
+                "$x : Candidate(   memoryPerGpuGb > gpuMemoryGb ) from entry-point \"proposed\"", "out.advise(drools, $x, \"again\");"));
         int sourcesLine = RulesCopy.lineOf(rules, "memory.drl", "cost.qlora7b");
         List<String> problems = lines(lint(rules));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("memory.drl:" + sourcesLine + ":")
@@ -148,6 +148,8 @@ class RuleLinterTest {
                 "$c : Candidate( gpuMemoryGb < 0 )", "out.advise(drools, $c, \"never\");"));
         RulesCopy.append(rules, "memory.drl", RULE_TEMPLATE.formatted("Misspelt method", "memory.misspelt",
                 "Proposal( method == \"lorra\" )\n    $c : Candidate()", "out.advise(drools, $c, \"never\");"));
+        RulesCopy.append(rules, "memory.drl", RULE_TEMPLATE.formatted("Gate out of range", "memory.gate-negative",
+                "$c : Candidate( ramGb < 0 ) from entry-point \"proposed\"", "out.reject(drools, $c, \"never\");"));
         RulesCopy.append(rules, "memory.drl", RULE_TEMPLATE.formatted("Under not", "memory.undernot",
                 "$c : Candidate()\n    not Candidate( gpuCount > 5, gpuCount < 3 )", "out.advise(drools, $c, \"always\");"));
         List<String> problems = lines(lint(rules));
@@ -156,6 +158,7 @@ class RuleLinterTest {
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("'Out of range' can never fire")
                 .contains("Candidate.gpuMemoryGb is always > 0"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("'Misspelt method' can never fire").contains("lorra"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("'Gate out of range' can never fire"));
         assertThat(problems).noneSatisfy(p -> assertThat(p).contains("Under not"));
     }
 
