@@ -15,11 +15,11 @@ import java.util.List;
  * Runs one consultation: derives the numbers in Java, inserts them with the proposal into a fresh
  * session of the shared knowledge base, and fires the rules in phases: the gate rules, which read the
  * candidates from the entry point "proposed" and reject what cannot run at all; the judging rules
- * (agenda group MAIN) on the candidates the gates left; the "plans" rules, advice about the plans as a whole, over the candidates
- * still standing (a StandingPlans fact); then the verdict rules ("verdict"), which read the findings
- * the judging rules produced. When no verdict rule found a plan that works as asked, the change explorer
- * consults variants of the proposal and inserts them as ChangeOption facts; the "changes" rules
- * decide which to offer, and the "verdict-final" rules conclude (feasible-with-changes or
+ * (agenda group MAIN) on the candidates the gates left; the "plans" rules, advice about the plans as
+ * a whole, over one StandingPlans fact; then the verdict rules ("verdict"), which read the findings
+ * the judging rules produced. When no verdict rule found a plan that works as asked, the change
+ * explorer consults variants of the proposal and inserts them as ChangeOption facts; the "changes"
+ * rules decide which to offer, and the "verdict-final" rules conclude (feasible-with-changes or
  * infeasible). Thread-safe: one Advisor serves every batch worker or server request.
  */
 public final class Advisor {
