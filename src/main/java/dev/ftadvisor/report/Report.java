@@ -28,11 +28,11 @@ public record Report(String proposalId, String verdict, String summary, String v
                                List<Estimate.Assumption> assumptions) {
     }
 
-    /** One reason attached to a plan: the finding's id, its message, where its rule is. */
     /**
-     * A finding as a report shows it. The message is formatted when it is first read (rendered or
-     * serialized), not when the report is built: a batch written as a CSV summary reads one message per
-     * record, not the dozens of rejection reasons a full report lists.
+     * One reason attached to a plan: the finding's id, its message, where its rule is. The message is
+     * formatted when it is first read (rendered or serialized), not when the report is built: a batch
+     * written as a CSV summary reads one message per record, not the dozens of rejection reasons a
+     * full report lists.
      */
     @JsonPropertyOrder({"id", "severity", "message", "rule", "ruleFile", "ruleLine", "sources", "rankWeight"})
     public static final class Reason {

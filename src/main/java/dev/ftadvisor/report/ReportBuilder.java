@@ -62,10 +62,7 @@ public final class ReportBuilder {
         }
         // misses and scores computed once per candidate, not once per comparison (a batch hot spot)
         List<Ranked> ranked = new ArrayList<>(viable.size());
-        for (Candidate c : viable) {
-            List<Finding> fs = byCandidate.getOrDefault(c.getKey(), List.of());
-            ranked.add(new Ranked(c, fs, constraintMisses(fs), rankScore(fs)));
-        }
+        for (Candidate c : viable) ranked.add(Ranked.of(c, byCandidate));
         ranked.sort(ReportBuilder::byRank);
         List<Report.Plan> plans = new ArrayList<>();
         List<Finding> planFindings = new ArrayList<>();
@@ -86,6 +83,12 @@ public final class ReportBuilder {
 
     /** A plan with what its ranking reads: misses of budget and deadline, then the rank weights, then cost. */
     private record Ranked(Candidate candidate, List<Finding> findings, int misses, double score) {
+        static Ranked of(Candidate c, Map<String, List<Finding>> byCandidate) {
+            List<Finding> fs = byCandidate.getOrDefault(c.getKey(), List.of());
+            return new Ranked(c, fs, constraintMisses(fs), rankScore(fs));
+        }
+
+        boolean rejected() { return findings.stream().anyMatch(Finding::isRejecting); }
     }
 
     /**
@@ -95,10 +98,8 @@ public final class ReportBuilder {
     public static Candidate best(List<Candidate> candidates, Map<String, List<Finding>> byCandidate) {
         Ranked best = null;
         for (Candidate c : candidates) {
-            List<Finding> fs = byCandidate.getOrDefault(c.getKey(), List.of());
-            if (fs.stream().anyMatch(Finding::isRejecting)) continue;
-            Ranked r = new Ranked(c, fs, constraintMisses(fs), rankScore(fs));
-            if (best == null || byRank(r, best) < 0) best = r;
+            Ranked r = Ranked.of(c, byCandidate);
+            if (!r.rejected() && (best == null || byRank(r, best) < 0)) best = r;
         }
         return best == null ? null : best.candidate();
     }
