@@ -23,18 +23,28 @@ final class FactRanges {
         }
     }
 
+    /** The hardware's ranges: a Configuration's fields, which a Candidate reads through. */
+    private static final Map<String, Range> HARDWARE = Map.ofEntries(
+            Map.entry("gpuMemoryGb", Range.above(0)), Map.entry("memoryPerGpuGb", Range.atLeast(0)),
+            Map.entry("gpuCount", Range.atLeast(1)), Map.entry("nodes", Range.atLeast(1)),
+            Map.entry("totalGpus", Range.atLeast(1)), Map.entry("totalGpuMemoryGb", Range.above(0)),
+            Map.entry("ramGb", Range.atLeast(0)), Map.entry("hostRamNeededGb", Range.atLeast(0)),
+            Map.entry("vcpus", Range.atLeast(0)), Map.entry("localNvmeGb", Range.atLeast(0)),
+            Map.entry("networkGbps", Range.atLeast(0)), Map.entry("rdmaGbps", Range.atLeast(0)),
+            Map.entry("computeHours", Range.atLeast(0)), Map.entry("onDemandUsdPerHour", Range.atLeast(0)),
+            Map.entry("storageGb", Range.atLeast(0)), Map.entry("zeroStage", Range.between(0, 3)));
+
+    private static Map<String, Range> withHardware(Map<String, Range> own) {
+        Map<String, Range> all = new java.util.HashMap<>(HARDWARE);
+        all.putAll(own);
+        return Map.copyOf(all);
+    }
+
     static final Map<String, Map<String, Range>> NUMERIC = Map.of(
-            "Candidate", Map.ofEntries(
-                    Map.entry("gpuMemoryGb", Range.above(0)), Map.entry("memoryPerGpuGb", Range.atLeast(0)),
-                    Map.entry("gpuCount", Range.atLeast(1)), Map.entry("nodes", Range.atLeast(1)),
-                    Map.entry("totalGpus", Range.atLeast(1)), Map.entry("totalGpuMemoryGb", Range.above(0)),
-                    Map.entry("ramGb", Range.atLeast(0)), Map.entry("hostRamNeededGb", Range.atLeast(0)),
-                    Map.entry("vcpus", Range.atLeast(0)), Map.entry("localNvmeGb", Range.atLeast(0)),
-                    Map.entry("networkGbps", Range.atLeast(0)), Map.entry("rdmaGbps", Range.atLeast(0)),
-                    Map.entry("usdPerHour", Range.atLeast(0)), Map.entry("hours", Range.atLeast(0)),
-                    Map.entry("computeHours", Range.atLeast(0)), Map.entry("reworkHours", Range.atLeast(0)),
-                    Map.entry("billedHours", Range.atLeast(0)), Map.entry("costUsd", Range.atLeast(0)),
-                    Map.entry("storageGb", Range.atLeast(0)), Map.entry("zeroStage", Range.between(0, 3))),
+            "Configuration", HARDWARE,
+            "Candidate", withHardware(Map.of(
+                    "usdPerHour", Range.atLeast(0), "hours", Range.atLeast(0), "reworkHours", Range.atLeast(0),
+                    "billedHours", Range.atLeast(0), "costUsd", Range.atLeast(0), "storageCostUsd", Range.atLeast(0))),
             "Proposal", Map.of(
                     "parametersBillions", Range.above(0), "budgetUsd", Range.above(0), "deadlineHours", Range.above(0),
                     "epochs", Range.above(0), "sequenceLength", Range.atLeast(1), "quantizationBits", Range.between(4, 16)),

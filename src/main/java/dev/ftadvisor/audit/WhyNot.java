@@ -2,14 +2,13 @@ package dev.ftadvisor.audit;
 
 import dev.ftadvisor.engine.Outcome;
 import dev.ftadvisor.model.Candidate;
+import dev.ftadvisor.report.PlanFindings;
 import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.report.Report;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * {@code consult --why-not INSTANCE}: for every candidate built on that instance type (each node count
@@ -29,8 +28,7 @@ public final class WhyNot {
 
     public static String explain(Outcome o, Report report, String instance) {
         List<Candidate> cs = matching(o, instance);
-        Map<String, List<Finding>> byKey = o.findings().stream().filter(Finding::isAboutCandidate)
-                .collect(Collectors.groupingBy(Finding::getCandidateKey));
+        PlanFindings byKey = PlanFindings.of(o.findings());
         StringBuilder sb = new StringBuilder();
         sb.append("Why not ").append(instance).append(" for ").append(report.proposalId())
                 .append(" (verdict ").append(report.verdict()).append(", rulesVersion ").append(report.rulesVersion()).append(")\n");
@@ -40,7 +38,7 @@ public final class WhyNot {
                     top.provider(), top.instanceType(), top.nodes(), top.pricing(), top.costUsd(), top.hours(), top.rankScore()));
         }
         for (Candidate c : cs) {
-            List<Finding> fs = byKey.getOrDefault(c.getKey(), List.of());
+            List<Finding> fs = byKey.of(c);
             List<Finding> against = fs.stream().filter(WhyNot::against).toList();
             double score = fs.stream().mapToDouble(Finding::getRankWeight).sum();
             sb.append('\n').append(c.getKey()).append(": ").append(standing(c, fs, report));

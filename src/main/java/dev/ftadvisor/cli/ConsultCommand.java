@@ -7,6 +7,7 @@ import dev.ftadvisor.engine.Advisor;
 import dev.ftadvisor.input.InputException;
 import dev.ftadvisor.input.NameSuggester;
 import dev.ftadvisor.model.Candidate;
+import dev.ftadvisor.report.PlanFindings;
 import dev.ftadvisor.engine.Outcome;
 import dev.ftadvisor.i18n.Lang;
 import dev.ftadvisor.i18n.Localizer;
@@ -133,17 +134,16 @@ public final class ConsultCommand implements Callable<Integer> {
             tree.put("instance", whyNot);
             tree.put("rulesVersion", report.rulesVersion());
             var list = tree.putArray("candidates");
+            PlanFindings byCandidate = PlanFindings.of(outcome.findings());
             for (Candidate c : WhyNot.matching(outcome, whyNot)) {
                 ObjectNode n = list.addObject();
                 n.put("candidate", c.getKey());
-                n.put("standing", WhyNot.standing(c, outcome.findings().stream()
-                        .filter(f -> c.getKey().equals(f.getCandidateKey())).toList(), report));
+                n.put("standing", WhyNot.standing(c, byCandidate.of(c), report));
                 n.put("memoryPerGpuGb", c.getMemoryPerGpuGb());
                 n.put("gpuMemoryGb", c.getGpuMemoryGb());
                 n.put("hours", c.getHours());
                 n.put("costUsd", c.getCostUsd());
-                n.set("against", JsonRenderer.MAPPER.valueToTree(outcome.findings().stream()
-                        .filter(f -> c.getKey().equals(f.getCandidateKey())).filter(WhyNot::against).toList()));
+                n.set("against", JsonRenderer.MAPPER.valueToTree(byCandidate.of(c).stream().filter(WhyNot::against).toList()));
             }
             spec.commandLine().getOut().println(tree.toPrettyString());
         } else {

@@ -5,6 +5,7 @@ import dev.ftadvisor.facts.Catalog;
 import dev.ftadvisor.input.ResolvedProposal;
 import dev.ftadvisor.model.Candidate;
 import dev.ftadvisor.model.ChangeOption;
+import dev.ftadvisor.model.Configuration;
 import dev.ftadvisor.model.Estimate;
 import dev.ftadvisor.model.StandingPlans;
 import org.kie.api.runtime.KieSession;
@@ -13,17 +14,18 @@ import java.util.List;
 
 /**
  * Runs one consultation: derives the numbers in Java, inserts them with the proposal into a fresh
- * session of the shared knowledge base, and fires the rules in phases: the gate rules, which read the
- * candidates from the entry point "proposed" and reject what cannot run at all; the judging rules
- * (agenda group MAIN) on the candidates the gates left; the "plans" rules, advice about the plans as
- * a whole, over one StandingPlans fact; then the verdict rules ("verdict"), which read the findings
- * the judging rules produced. When no verdict rule found a plan that works as asked, the change
+ * session of the shared knowledge base, and fires the rules in phases: the hardware gate rules, which
+ * read the configurations from the entry point "proposed" and reject what cannot run at all; the
+ * judging rules (agenda group MAIN) on the configurations the gates left and their candidates (the
+ * pricing gate first, by salience); the "plans" rules, advice about the plans as a whole, over one
+ * StandingPlans fact; then the verdict rules ("verdict"), which read the same fact's count of plans
+ * within budget and deadline. When no verdict rule found a plan that works as asked, the change
  * explorer consults variants of the proposal and inserts them as ChangeOption facts; the "changes"
  * rules decide which to offer, and the "verdict-final" rules conclude (feasible-with-changes or
  * infeasible). Thread-safe: one Advisor serves every batch worker or server request.
  */
 public final class Advisor {
-    /** The entry point of the gate rules, which see every candidate before any other rule does. */
+    /** The entry point of the hardware gate rules, which see every configuration before any other rule does. */
     public static final String PROPOSED = "proposed";
     public static final String PLANS_GROUP = "plans";
     public static final String VERDICT_GROUP = "verdict";
@@ -63,6 +65,16 @@ public final class Advisor {
         return judge(r, estimate, candidates, trace, exploreChanges);
     }
 
+    /** The distinct configurations of the candidates (candidates of one configuration share it), in order. */
+    static List<Configuration> configurations(List<Candidate> candidates) {
+        var seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<Configuration, Boolean>());
+        List<Configuration> out = new java.util.ArrayList<>();
+        for (Candidate c : candidates) {
+            if (seen.add(c.getConfiguration())) out.add(c.getConfiguration());
+        }
+        return out;
+    }
+
     /** Fires one phase; a rules folder without rules in that group (the benchmark's empty set) skips it. */
     private void focus(KieSession session, String group) {
         var agendaGroup = session.getAgenda().getAgendaGroup(group);
@@ -99,21 +111,35 @@ public final class Advisor {
             session.insert(r.proposal());
             session.insert(r.model());
             session.insert(estimate);
+            List<Configuration> configurations = configurations(candidates);
             var proposed = session.getEntryPoint(PROPOSED);
             if (proposed != null) {
-                // admission: the gate rules (entry point "proposed") reject what cannot run at all;
-                // only what they leave enters the judging rules, which never see the rejected
-                for (Candidate c : candidates) {
+                // admission: the hardware gate rules (entry point "proposed") reject configurations that
+                // cannot run at all; only what they leave enters the judging rules, which never see the rest
+                for (Configuration c : configurations) {
                     proposed.insert(c);
                 }
                 fire(session);
             }
-            for (Candidate c : candidates) {
+            for (Configuration c : configurations) {
                 if (!out.isRejected(c)) session.insert(c);
             }
+            // the candidates (pricing models) of the configurations left: few rules see them, so the
+            // pricing gate (pricing.spot-not-allowed) judges them here, first by its salience
+            for (Candidate c : candidates) {
+                if (!out.isRejected(c.getConfiguration())) session.insert(c);
+            }
             fire(session);
-            // advice about the plans as a whole reads the candidates the judging rules left standing
-            session.insert(new StandingPlans(candidates.stream().filter(c -> !out.isRejected(c)).toList()));
+            // advice about the plans as a whole, and the verdict, read the candidates left standing
+            List<Candidate> standing = new java.util.ArrayList<>();
+            int within = 0;
+            for (Candidate c : candidates) {
+                if (out.isStanding(c)) {
+                    standing.add(c);
+                    if (out.isWithinBudgetAndDeadline(c)) within++;
+                }
+            }
+            session.insert(new StandingPlans(standing, within));
             focus(session, PLANS_GROUP);
             focus(session, VERDICT_GROUP);
             List<ChangeOption> changes = List.of();

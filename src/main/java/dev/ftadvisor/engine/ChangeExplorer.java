@@ -6,13 +6,12 @@ import dev.ftadvisor.model.ChangeOption;
 import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.model.Proposal;
 import dev.ftadvisor.model.Verdict;
+import dev.ftadvisor.report.PlanFindings;
 import dev.ftadvisor.report.ReportBuilder;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 
 /**
@@ -45,11 +44,11 @@ final class ChangeExplorer {
             v.apply.accept(p);
             Outcome o = advisor.consult(new ResolvedProposal(p, r.model(), r.assumptions()), false, false);
             Verdict verdict = o.verdict();
-            Map<String, List<Finding>> by = byCandidate(o.findings());
+            PlanFindings by = PlanFindings.of(o.findings());
             if (verdict != null && Verdict.FEASIBLE.equals(verdict.getValue())) {
                 Candidate best = ReportBuilder.best(o.candidates(), by);
                 if (best != null) {
-                    options.add(new ChangeOption(v.kind, v.from, v.to, 1, best, by.getOrDefault(best.getKey(), List.of()),
+                    options.add(new ChangeOption(v.kind, v.from, v.to, 1, best, by.of(best),
                             null, null, 1, 1, p.getSequenceLength()));
                 }
             } else {
@@ -96,41 +95,29 @@ final class ChangeExplorer {
      */
     private static void addConstraintOptions(Proposal asked, String kind, String from, String to, List<Candidate> candidates,
                                              List<Finding> findings, int baseChanges, List<ChangeOption> options) {
-        Map<String, List<Finding>> by = byCandidate(findings);
-        List<Candidate> kept = candidates.stream().filter(c -> !has(by, c, Finding.EFFECT_REJECT)).toList();
+        PlanFindings by = PlanFindings.of(findings);
+        List<Candidate> kept = candidates.stream().filter(c -> !by.has(c, Finding.EFFECT_REJECT)).toList();
         if (asked.isBudgetGiven()) {
-            kept.stream().filter(c -> !has(by, c, Finding.EFFECT_OVER_DEADLINE))
+            kept.stream().filter(c -> !by.has(c, Finding.EFFECT_OVER_DEADLINE))
                     .min(Comparator.comparingDouble(Candidate::getCostUsd))
-                    .filter(c -> has(by, c, Finding.EFFECT_OVER_BUDGET))
+                    .filter(c -> by.has(c, Finding.EFFECT_OVER_BUDGET))
                     .ifPresent(c -> {
                         double budget = Math.ceil(c.getCostUsd());
                         options.add(new ChangeOption(baseChanges == 0 ? "budget" : kind, from, to, baseChanges + 1, c,
-                                by.getOrDefault(c.getKey(), List.of()), budget, null, budget / asked.getBudgetUsd(), 1,
+                                by.of(c), budget, null, budget / asked.getBudgetUsd(), 1,
                                 kind.equals("sequence-length") ? Integer.parseInt(to) : asked.getSequenceLength()));
                     });
         }
         if (asked.isDeadlineGiven()) {
-            kept.stream().filter(c -> !has(by, c, Finding.EFFECT_OVER_BUDGET))
+            kept.stream().filter(c -> !by.has(c, Finding.EFFECT_OVER_BUDGET))
                     .min(Comparator.comparingDouble(Candidate::getHours))
-                    .filter(c -> has(by, c, Finding.EFFECT_OVER_DEADLINE))
+                    .filter(c -> by.has(c, Finding.EFFECT_OVER_DEADLINE))
                     .ifPresent(c -> {
                         double deadline = Math.ceil(c.getHours() * 10) / 10;  // to the next 0.1 h
                         options.add(new ChangeOption(baseChanges == 0 ? "deadline" : kind, from, to, baseChanges + 1, c,
-                                by.getOrDefault(c.getKey(), List.of()), null, deadline, 1, deadline / asked.getDeadlineHours(),
+                                by.of(c), null, deadline, 1, deadline / asked.getDeadlineHours(),
                                 kind.equals("sequence-length") ? Integer.parseInt(to) : asked.getSequenceLength()));
                     });
         }
-    }
-
-    private static boolean has(Map<String, List<Finding>> by, Candidate c, String effect) {
-        return by.getOrDefault(c.getKey(), List.of()).stream().anyMatch(f -> effect.equals(f.getEffect()));
-    }
-
-    private static Map<String, List<Finding>> byCandidate(List<Finding> findings) {
-        Map<String, List<Finding>> by = new HashMap<>();
-        for (Finding f : findings) {
-            if (f.isAboutCandidate()) by.computeIfAbsent(f.getCandidateKey(), k -> new ArrayList<>()).add(f);
-        }
-        return by;
     }
 }

@@ -10,15 +10,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Names the facts a rule matched, compactly, for findings and the trace: a candidate by its key and
- * main numbers, the proposal by its main fields. Only values, never whole object graphs.
+ * Names the facts a rule matched, compactly, for findings and the trace: a configuration or candidate
+ * by its key and main numbers, the proposal by its main fields. Only values, never whole object graphs.
  */
 final class FactDescriber {
     private FactDescriber() {
     }
 
     static void describe(Object o, Map<String, Object> out) {
-        if (o instanceof Candidate c) {
+        if (o instanceof dev.ftadvisor.model.Configuration c) {
+            out.put("configuration", c.getKey());
+            out.put("gpu", c.getGpu());
+            out.put("gpuCount", c.getGpuCount());
+            out.put("nodes", c.getNodes());
+            out.put("gpuMemoryGb", c.getGpuMemoryGb());
+            out.put("memoryPerGpuGb", c.getMemoryPerGpuGb());
+            out.put("ramGb", c.getRamGb());
+            out.put("computeHours", c.getComputeHours());
+        } else if (o instanceof Candidate c) {
             out.put("candidate", c.getKey());
             out.put("gpu", c.getGpu());
             out.put("gpuCount", c.getGpuCount());

@@ -82,7 +82,8 @@ public final class RuleIndex {
 
     static List<String> splitList(String value) {
         if (value == null || value.isBlank()) return List.of();
-        return Arrays.stream(value.split("[,\\s]+")).filter(s -> !s.isBlank()).toList();
+        // List.copyOf: a list findings can share as is (List.copyOf of a Stream.toList() result copies again)
+        return List.copyOf(Arrays.stream(value.split("[,\\s]+")).filter(s -> !s.isBlank()).toList());
     }
 
     /** The text between the "when" and "then" keywords of a rule, whitespace-normalised. */

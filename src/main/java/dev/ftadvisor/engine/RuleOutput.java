@@ -2,9 +2,12 @@ package dev.ftadvisor.engine;
 
 import dev.ftadvisor.model.Candidate;
 import dev.ftadvisor.model.Finding;
+import dev.ftadvisor.model.Judged;
 import dev.ftadvisor.model.Verdict;
 import org.kie.api.definition.rule.Rule;
+import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.RuleContext;
+import org.drools.core.common.InternalFactHandle;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -14,8 +17,9 @@ import java.util.Map;
 /**
  * The one way rules produce output (the DRL global {@code out}). Each call builds a {@link Finding}
  * from the firing rule's metadata (@id, @sources, @severity, @topic), its file and line, and the
- * facts it matched, and inserts the finding into the session so later rules (ranking, verdict) can
- * see it. Rules never print.
+ * facts it matched. Findings are the rules' output, not facts in the session: what later phases
+ * need from them (which candidates were rejected, which are over budget or deadline) this class
+ * records, and the engine hands it on as facts (StandingPlans). Rules never print.
  */
 public final class RuleOutput {
     /** @sources values already split (the regex split showed in batch profiles); bounded by the rules. */
@@ -37,7 +41,9 @@ public final class RuleOutput {
     private final RuleIndex index;
     private final List<Finding> findings = new ArrayList<>();
     private Verdict verdict;
-    private final java.util.Set<String> rejected = new java.util.HashSet<>();
+    /** What a rule rejected, and the candidates a rule marked over budget or deadline, by identity (no key hashing). */
+    private final java.util.Set<Judged> rejected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final java.util.Set<Candidate> overConstraint = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
 
     public RuleOutput(RuleIndex index) {
         this.index = index;
@@ -55,36 +61,43 @@ public final class RuleOutput {
         add(drools, null, Finding.EFFECT_NONE, 0, template, args);
     }
 
-    /** A finding about one candidate that does not change its standing (advice, info). */
-    public void advise(Object drools, Candidate c, String template, Object... args) {
+    /** A finding about one configuration or candidate that does not change its standing (advice, info). */
+    public void advise(Object drools, Judged c, String template, Object... args) {
         add(drools, c, Finding.EFFECT_NONE, 0, template, args);
     }
 
     /**
-     * The candidate cannot be used as proposed. It leaves working memory, so no later rule spends
-     * time judging it (rejected by a gate rule, it never enters the judging rules' entry point); the
-     * report still lists it under "rejected" with this finding.
+     * The configuration or candidate cannot be used as proposed. It leaves working memory, so no later
+     * rule spends time judging it (rejected by a gate rule, it never enters the judging rules' entry
+     * point; a rejected configuration's candidates never enter at all); the report still lists it
+     * under "rejected" with this finding.
      */
-    public void reject(Object drools, Candidate c, String template, Object... args) {
+    public void reject(Object drools, Judged c, String template, Object... args) {
         add(drools, c, Finding.EFFECT_REJECT, 0, template, args);
-        rejected.add(c.getKey());
-        // out of every entry point it is in (a gate rule matched it in "proposed"; a judging rule in the default)
-        for (var entryPoint : context(drools).getKieRuntime().getEntryPoints()) {
-            var handle = entryPoint.getFactHandle(c);
-            if (handle != null) entryPoint.delete(handle);
+        rejected.add(c);
+        // out of the entry point the rule matched it in ("proposed" for a gate rule, the default for a
+        // judging rule): its handle is in the match, no lookup by object needed
+        RuleContext ctx = context(drools);
+        for (FactHandle handle : ctx.getMatch().getFactHandles()) {
+            if (handle instanceof InternalFactHandle h && h.getObject() == c) {
+                ctx.getKieRuntime().getEntryPoint(h.getEntryPointName()).delete(h);
+                return;
+            }
         }
     }
 
     public void overBudget(Object drools, Candidate c, String template, Object... args) {
         add(drools, c, Finding.EFFECT_OVER_BUDGET, 0, template, args);
+        overConstraint.add(c);
     }
 
     public void overDeadline(Object drools, Candidate c, String template, Object... args) {
         add(drools, c, Finding.EFFECT_OVER_DEADLINE, 0, template, args);
+        overConstraint.add(c);
     }
 
     /** Moves the candidate up (positive weight) or down (negative) the ranking, for the reason given. */
-    public void rank(Object drools, Candidate c, double weight, String template, Object... args) {
+    public void rank(Object drools, Judged c, double weight, String template, Object... args) {
         add(drools, c, Finding.EFFECT_RANK, weight, template, args);
     }
 
@@ -112,7 +125,7 @@ public final class RuleOutput {
         }
     }
 
-    private void add(Object drools, Candidate c, String effect, double weight, String template, Object[] args) {
+    private void add(Object drools, Judged c, String effect, double weight, String template, Object[] args) {
         RuleContext ctx = context(drools);
         Rule rule = ctx.getRule();
         Identity who = (Identity) index.identities.computeIfAbsent(rule.getName(), n -> identity(rule, index));
@@ -122,13 +135,9 @@ public final class RuleOutput {
         Finding f = new Finding(who.id(), rule.getName(), who.file(), who.line(), who.severity(), who.topic(), who.sources(),
                 () -> Messages.format(template, args),
                 c == null ? null : c.getKey(), effect, weight, () -> FactDescriber.describeAll(matched))
-                .withTemplate(template, java.util.Arrays.asList(args));
+                .withTemplate(template, java.util.Arrays.asList(args))  // args: this call's own varargs array
+                .about(c);
         findings.add(f);
-        if (!Finding.EFFECT_REJECT.equals(effect)) {
-            // A rejecting finding stays out of working memory: its candidate leaves with it (see
-            // reject), so no rule could join the two; inserting it only cost propagation time.
-            ctx.getKieRuntime().insert(f);
-        }
     }
 
     /** Under the executable model the RHS's {@code drools} wraps the classic RuleContext. */
@@ -152,8 +161,16 @@ public final class RuleOutput {
 
     public List<Finding> findings() { return findings; }
 
-    /** Whether a rule rejected the candidate (it has left working memory). */
-    public boolean isRejected(Candidate c) { return rejected.contains(c.getKey()); }
+    /** Whether a rule rejected the configuration or candidate (it has left working memory). */
+    public boolean isRejected(Judged c) { return rejected.contains(c); }
+
+    /** Whether no rule marked the candidate over budget or over deadline. */
+    public boolean isWithinBudgetAndDeadline(Candidate c) { return !overConstraint.contains(c); }
+
+    /** Whether the candidate still stands: no rule rejected it, nor its configuration. */
+    public boolean isStanding(Candidate c) {
+        return !rejected.contains(c) && !rejected.contains(c.getConfiguration());
+    }
 
     public Verdict verdict() { return verdict; }
 }

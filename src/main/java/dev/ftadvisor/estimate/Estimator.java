@@ -3,6 +3,7 @@ package dev.ftadvisor.estimate;
 import dev.ftadvisor.facts.Catalog;
 import dev.ftadvisor.input.ResolvedProposal;
 import dev.ftadvisor.model.Candidate;
+import dev.ftadvisor.model.Configuration;
 import dev.ftadvisor.model.Estimate;
 import dev.ftadvisor.model.GpuSpec;
 import dev.ftadvisor.model.InstanceSpec;
@@ -15,8 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Turns a resolved proposal into the numbers the rules judge: the single-GPU estimate, and one
- * candidate per instance type x node count x pricing model with its memory per GPU, hours and cost.
+ * Turns a resolved proposal into the numbers the rules judge: the single-GPU estimate, one
+ * configuration per instance type x node count (memory per GPU, host RAM, compute hours, storage) and
+ * one candidate per configuration x pricing model (price, rework, hours, cost). Candidates of one
+ * configuration share it, in catalog order.
  */
 public final class Estimator {
     /** Multi-node candidates are built from full 8-GPU nodes, at these node counts. */
@@ -85,52 +88,55 @@ public final class Estimator {
                 prices.add(CostEstimator.spot(inst, nodes, hours, p.getTraining().getCheckpointIntervalHours()));
                 CostEstimator.Priced reserved = CostEstimator.reserved(inst, nodes, hours);
                 if (reserved != null) prices.add(reserved);
+                Configuration conf = new Configuration();
+                // provider/instanceType/region/xN (built by hand: String.format dominated batch time)
+                conf.setKey(inst.provider + "/" + inst.instanceType + "/" + region + "/x" + nodes);
+                conf.setProvider(inst.provider);
+                conf.setInstanceType(inst.instanceType);
+                conf.setRegion(region);
+                conf.setRegionGroup(inst.regionGroup);
+                conf.setGpu(gpu.id);
+                conf.setGpuName(gpu.name);
+                conf.setGpuClass(gpu.gpuClass);
+                conf.setGpuArchitecture(gpu.architecture);
+                conf.setBf16Supported(gpu.bf16);
+                conf.setFlashAttention2(gpu.flashAttention2);
+                conf.setGpuCount(inst.gpuCount);
+                conf.setNodes(nodes);
+                conf.setGpuMemoryGb(gpu.memoryGb);
+                conf.setMemoryPerGpu(mem);
+                conf.setMemoryPerGpuGb(round1(mem.getTotal()));
+                conf.setSharding(gpus == 1 ? "single-gpu" : zero == 0 ? "data-parallel" : "zero-" + zero);
+                conf.setZeroStage(zero);
+                conf.setCpuOffload(offload);
+                conf.setRamGb(inst.ramGb);
+                conf.setHostRamNeededGb(round1(hostRam));
+                conf.setVcpus(inst.vcpus);
+                conf.setCpu(inst.cpu);
+                conf.setLocalNvmeGb(inst.localNvmeGb == null ? 0 : inst.localNvmeGb);
+                conf.setNetworkGbps(inst.networkGbps == null ? 0 : inst.networkGbps);
+                conf.setGpuInterconnect(inst.gpuInterconnect);
+                conf.setRdmaFabric(inst.rdmaFabric);
+                conf.setRdmaGbps(rdmaGbps);
+                conf.setComputeHours(round2(hours));
+                conf.setStorageGb(Math.ceil(storageGb));
+                conf.setStorageVolume(volume == null ? null : volume.name);
+                conf.setVolumeMaxIops(volume == null || volume.maxIops == null ? 0 : volume.maxIops);
+                conf.setScalingEfficiency(scaling);
+                conf.setMfu(mfu);
+                conf.setOnDemandUsdPerHour(inst.onDemandUsdHour);
                 for (CostEstimator.Priced price : prices) {
-                    Candidate c = new Candidate();
-                    // provider/instanceType/region/xN/pricing (built by hand: String.format dominated batch time)
-                    c.setKey(inst.provider + "/" + inst.instanceType + "/" + region + "/x" + nodes + "/" + price.pricing());
-                    c.setProvider(inst.provider);
-                    c.setInstanceType(inst.instanceType);
-                    c.setRegion(region);
-                    c.setRegionGroup(inst.regionGroup);
-                    c.setGpu(gpu.id);
-                    c.setGpuName(gpu.name);
-                    c.setGpuClass(gpu.gpuClass);
-                    c.setGpuArchitecture(gpu.architecture);
-                    c.setBf16Supported(gpu.bf16);
-                    c.setFlashAttention2(gpu.flashAttention2);
-                    c.setGpuCount(inst.gpuCount);
-                    c.setNodes(nodes);
-                    c.setGpuMemoryGb(gpu.memoryGb);
-                    c.setMemoryPerGpu(mem);
-                    c.setMemoryPerGpuGb(round1(mem.getTotal()));
-                    c.setSharding(gpus == 1 ? "single-gpu" : zero == 0 ? "data-parallel" : "zero-" + zero);
-                    c.setZeroStage(zero);
-                    c.setCpuOffload(offload);
-                    c.setRamGb(inst.ramGb);
-                    c.setHostRamNeededGb(round1(hostRam));
-                    c.setVcpus(inst.vcpus);
-                    c.setCpu(inst.cpu);
-                    c.setLocalNvmeGb(inst.localNvmeGb == null ? 0 : inst.localNvmeGb);
-                    c.setNetworkGbps(inst.networkGbps == null ? 0 : inst.networkGbps);
-                    c.setGpuInterconnect(inst.gpuInterconnect);
-                    c.setRdmaFabric(inst.rdmaFabric);
-                    c.setRdmaGbps(rdmaGbps);
+                    Candidate c = new Candidate(conf);
+                    c.setKey(conf.getKey() + "/" + price.pricing());
                     c.setPricing(price.pricing());
                     c.setUsdPerHour(price.usdPerHour());
                     c.setPriceBasis(price.basis());
-                    c.setComputeHours(round2(hours));
                     c.setReworkHours(round2(price.reworkHours()));
                     c.setHours(round2(price.hours()));
                     c.setBilledHours(round2(price.billedHours()));
                     double storageCost = StorageEstimator.cost(storageGb, volume, price.hours()) * nodes;
-                    c.setStorageGb(Math.ceil(storageGb));
-                    c.setStorageVolume(volume == null ? null : volume.name);
-                    c.setVolumeMaxIops(volume == null || volume.maxIops == null ? 0 : volume.maxIops);
                     c.setStorageCostUsd(round2(storageCost));
                     c.setCostUsd(round2(price.costUsd() + storageCost));
-                    c.setScalingEfficiency(scaling);
-                    c.setMfu(mfu);
                     c.setPriceAsOf(inst.asOf);
                     c.setPriceSource(inst.source);
                     out.add(c);

@@ -28,6 +28,8 @@ public class Finding {
     private String message;
     private java.util.function.Supplier<String> messageSource;
     private final String candidateKey;
+    /** The configuration or candidate itself (when the finding is about one): grouping by identity needs no key hashing. */
+    private Judged subject;
     private final String effect;
     private final double rankWeight;
     private Map<String, Object> facts;
@@ -98,14 +100,28 @@ public class Finding {
     public List<Object> getArgs() { return args; }
 
     /** Keeps the template and arguments the message was formatted from (set once, by RuleOutput). */
+    /**
+     * Keeps the template and a read-only view of its arguments (not a copy: a batch makes hundreds of
+     * findings per record; the caller hands the list over and does not change it afterwards).
+     */
     public Finding withTemplate(String template, List<Object> args) {
         this.template = template;
-        this.args = List.copyOf(args);
+        this.args = java.util.Collections.unmodifiableList(args);
         return this;
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isAboutCandidate() { return candidateKey != null; }
+
+    /** The configuration or candidate the finding is about, when known (its key is {@link #getCandidateKey()}). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public Judged getSubject() { return subject; }
+
+    /** Names the configuration or candidate the finding is about (whose key it carries). */
+    public Finding about(Judged subject) {
+        this.subject = subject;
+        return this;
+    }
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isRejecting() { return EFFECT_REJECT.equals(effect); }
 

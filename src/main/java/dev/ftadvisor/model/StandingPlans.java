@@ -6,9 +6,10 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The candidates still standing once every judging rule has fired (those no rule rejected), with a few
- * plain aggregates of them. Inserted by the engine for the "plans" phase, whose rules give advice about
- * the plans as a whole ("when spot plans remain", "for each provider that still has plans"). The
+ * The candidates still standing once every judging rule has fired (those no rule rejected, nor their
+ * configuration), with a few plain aggregates of them. Inserted by the engine for the "plans" phase,
+ * whose rules give advice about the plans as a whole ("when spot plans remain", "for each provider that
+ * still has plans"), and read by the verdict rules (how many stand within budget and deadline). The
  * aggregates are counting, sets and minima/maxima, never thresholds: the rules compare them. Reading
  * one summary fact once is the same judgment as {@code exists Candidate(...)} over the live candidates,
  * without every rejection re-evaluating every such rule (in a batch that churn cost a third of the
@@ -17,6 +18,7 @@ import java.util.TreeSet;
  */
 public final class StandingPlans {
     private final List<Candidate> candidates;
+    private final int withinBudgetAndDeadline;
     private final Set<String> providers;
     private final Set<String> pricings;
     private final int maxGpuCount;
@@ -25,22 +27,37 @@ public final class StandingPlans {
     private final List<Double> ramToGpuMemoryRatios;
     private final boolean anyWithoutBf16;
 
+    /** Standing candidates, none known to be within budget and deadline (for aggregates alone). */
     public StandingPlans(List<Candidate> candidates) {
+        this(candidates, 0);
+    }
+
+    /**
+     * @param withinBudgetAndDeadline how many of the candidates no rule marked over budget or over
+     *        deadline (a count of the rules' findings, read by the verdict rules)
+     */
+    public StandingPlans(List<Candidate> candidates, int withinBudgetAndDeadline) {
         this.candidates = List.copyOf(candidates);
+        this.withinBudgetAndDeadline = withinBudgetAndDeadline;
         Set<String> providers = new TreeSet<>();
         Set<String> pricings = new TreeSet<>();
-        Set<Double> ratios = new TreeSet<>();
+        double[] ratios = new double[candidates.size()];
+        int ratioCount = 0;
         int maxGpus = 0;
         int maxSingleNode = 0;
         double shortest = Double.POSITIVE_INFINITY;
         boolean withoutBf16 = false;
+        Configuration last = null;
         for (Candidate c : candidates) {
-            providers.add(c.getProvider());
             pricings.add(c.getPricing());
+            if ("on-demand".equals(c.getPricing())) shortest = Math.min(shortest, c.getHours());
+            // the hardware aggregates, once per configuration (its pricing models stand next to each other)
+            if (c.getConfiguration() == last) continue;
+            last = c.getConfiguration();
+            providers.add(c.getProvider());
             maxGpus = Math.max(maxGpus, c.getGpuCount());
             if (c.getNodes() == 1) maxSingleNode = Math.max(maxSingleNode, c.getGpuCount());
-            if ("on-demand".equals(c.getPricing())) shortest = Math.min(shortest, c.getHours());
-            if (c.getTotalGpuMemoryGb() > 0) ratios.add(c.getRamGb() / c.getTotalGpuMemoryGb());
+            if (c.getTotalGpuMemoryGb() > 0) ratios[ratioCount++] = c.getRamGb() / c.getTotalGpuMemoryGb();
             withoutBf16 |= !c.isBf16Supported();
         }
         this.providers = Collections.unmodifiableSet(providers);
@@ -48,14 +65,27 @@ public final class StandingPlans {
         this.maxGpuCount = maxGpus;
         this.maxSingleNodeGpuCount = maxSingleNode;
         this.shortestOnDemandHours = shortest;
-        this.ramToGpuMemoryRatios = List.copyOf(ratios);
+        this.ramToGpuMemoryRatios = distinctAscending(ratios, ratioCount);
         this.anyWithoutBf16 = withoutBf16;
+    }
+
+    private static List<Double> distinctAscending(double[] values, int count) {
+        double[] sorted = java.util.Arrays.copyOf(values, count);
+        java.util.Arrays.sort(sorted);
+        List<Double> out = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || Double.compare(sorted[i], sorted[i - 1]) != 0) out.add(sorted[i]);
+        }
+        return Collections.unmodifiableList(out);
     }
 
     public List<Candidate> getCandidates() { return candidates; }
 
     /** How many candidates stand. */
     public int getCount() { return candidates.size(); }
+
+    /** How many standing candidates no rule marked over budget or over deadline. */
+    public int getWithinBudgetAndDeadline() { return withinBudgetAndDeadline; }
 
     /** Providers with at least one standing plan. */
     public Set<String> getProviders() { return providers; }

@@ -3,6 +3,7 @@ package dev.ftadvisor.report;
 import dev.ftadvisor.engine.Outcome;
 import dev.ftadvisor.model.Candidate;
 import dev.ftadvisor.model.ChangeOption;
+import dev.ftadvisor.model.Configuration;
 import dev.ftadvisor.model.Estimate;
 import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.model.Proposal;
@@ -26,28 +27,23 @@ public final class ReportBuilder {
     }
 
     public static Report build(Outcome o, String catalogAsOf, boolean includeTrace) {
-        Map<String, List<Finding>> byCandidate = new LinkedHashMap<>();
-        List<Finding> general = new ArrayList<>();
-        for (Finding f : o.findings()) {
-            if (f.isAboutCandidate()) {
-                byCandidate.computeIfAbsent(f.getCandidateKey(), k -> new ArrayList<>()).add(f);
-            } else {
-                general.add(f);
-            }
-        }
+        PlanFindings byCandidate = PlanFindings.of(o.findings());
+        List<Finding> general = byCandidate.general();
         List<Candidate> viable = new ArrayList<>();
-        Map<String, Report.Rejected> rejected = new LinkedHashMap<>();
-        Map<String, java.util.Set<List<Object>>> seenReasons = new java.util.HashMap<>();
+        // rejected candidates by configuration (its pricing models together), in catalog order
+        Map<Configuration, Report.Rejected> rejected = new LinkedHashMap<>();
+        Map<Configuration, java.util.Set<List<Object>>> seenReasons = new java.util.IdentityHashMap<>();
         for (Candidate c : o.candidates()) {
-            List<Finding> fs = byCandidate.getOrDefault(c.getKey(), List.of());
+            List<Finding> fs = byCandidate.of(c);
             if (fs.stream().anyMatch(Finding::isRejecting)) {
-                String group = c.getProvider() + "/" + c.getInstanceType() + "/" + c.getRegion() + "/" + c.getNodes();
+                Configuration group = c.getConfiguration();
                 Report.Rejected prev = rejected.get(group);
                 List<String> pricing = new ArrayList<>(prev == null ? List.of() : prev.pricing());
                 pricing.add(c.getPricing());
                 List<Report.Reason> reasons = new ArrayList<>(prev == null ? List.of() : prev.reasons());
-                // pricing variants of one configuration are usually rejected for the same reason: compare
-                // the rule and its message's template and arguments, so only distinct reasons are formatted
+                // pricing variants of one configuration are often rejected for the same reason (always, when
+                // the configuration itself was): compare the rule and its message's template and arguments,
+                // so only distinct reasons are formatted
                 java.util.Set<List<Object>> seen = seenReasons.computeIfAbsent(group, g -> new java.util.HashSet<>());
                 for (Finding f : fs) {
                     if (f.isRejecting() && seen.add(java.util.Arrays.asList(f.getId(), f.getTemplate(), f.getArgs()))) {
@@ -83,8 +79,8 @@ public final class ReportBuilder {
 
     /** A plan with what its ranking reads: misses of budget and deadline, then the rank weights, then cost. */
     private record Ranked(Candidate candidate, List<Finding> findings, int misses, double score) {
-        static Ranked of(Candidate c, Map<String, List<Finding>> byCandidate) {
-            List<Finding> fs = byCandidate.getOrDefault(c.getKey(), List.of());
+        static Ranked of(Candidate c, PlanFindings byCandidate) {
+            List<Finding> fs = byCandidate.of(c);
             return new Ranked(c, fs, constraintMisses(fs), rankScore(fs));
         }
 
@@ -95,7 +91,7 @@ public final class ReportBuilder {
      * The plan a report would rank first among the candidates no rule rejected (null when none is
      * left): the change explorer reports each variant's best plan by the same order.
      */
-    public static Candidate best(List<Candidate> candidates, Map<String, List<Finding>> byCandidate) {
+    public static Candidate best(List<Candidate> candidates, PlanFindings byCandidate) {
         Ranked best = null;
         for (Candidate c : candidates) {
             Ranked r = Ranked.of(c, byCandidate);
@@ -189,6 +185,6 @@ public final class ReportBuilder {
         if (e.isSequenceBeyondContext()) settings.put("sequenceBeyondContext", true);
         return new Report.EstimateView(p.getModelId(), p.getParametersBillions(), p.getMethod(),
                 Math.round(e.getMemoryGb() * 10) / 10.0, e.getMemory().asMap(), e.getTrainableParameters(),
-                e.getTrainingTokens(), e.getTrainingFlops(), settings, e.getAssumptions());
+                e.getTrainingTokens(), e.getTrainingFlops(), settings, new LazyList<>(e::getAssumptions));
     }
 }

@@ -130,7 +130,7 @@ class RuleLinterTest {
         Path rules = RulesCopy.of(tmp);
         RulesCopy.edit(rules, "memory.drl", "@sources(\"vram.7b, cost.qlora-7b\")", "@sources(\"vram.7b, cost.qlora7b\")");
         RulesCopy.append(rules, "memory.drl", RULE_TEMPLATE.formatted("Copy of fit", "memory.fit",
-                "$x : Candidate(   memoryPerGpuGb > gpuMemoryGb ) from entry-point \"proposed\"", "out.advise(drools, $x, \"again\");"));
+                "$x : Configuration(   memoryPerGpuGb > gpuMemoryGb ) from entry-point \"proposed\"", "out.advise(drools, $x, \"again\");"));
         int sourcesLine = RulesCopy.lineOf(rules, "memory.drl", "cost.qlora7b");
         List<String> problems = lines(lint(rules));
         assertThat(problems).anySatisfy(p -> assertThat(p).startsWith("memory.drl:" + sourcesLine + ":")

@@ -60,7 +60,7 @@ class RuleCompilerTest {
         assertThat(fit.getSources()).containsExactly("vram.oom");
         assertThat(fit.getSeverity()).isEqualTo("blocker");
         assertThat(fit.getTopic()).isEqualTo("memory");
-        assertThat(fit.getFacts()).containsKeys("candidate", "memoryPerGpuGb", "gpuMemoryGb");
+        assertThat(fit.getFacts()).containsKeys("configuration", "memoryPerGpuGb", "gpuMemoryGb");
         assertThat(o.trace()).isNotEmpty();
         assertThat(o.trace().get(0).location()).contains(".drl:");
         assertThat(o.rulesVersion()).startsWith("sha256:");

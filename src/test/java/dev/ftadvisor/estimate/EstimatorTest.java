@@ -50,6 +50,30 @@ class EstimatorTest {
     }
 
     @Test
+    void thePricingModelsOfOneConfigurationShareIt() {
+        List<Candidate> cs = ESTIMATOR.candidates(proposal("\"model\":\"llama-3-8b\",\"method\":\"lora\""));
+        Candidate onDemand = candidate(cs, "p4d.24xlarge", 2, "on-demand");
+        Candidate spot = candidate(cs, "p4d.24xlarge", 2, "spot");
+        assertThat(spot.getConfiguration()).isSameAs(onDemand.getConfiguration());
+        assertThat(onDemand.getConfigurationKey()).isEqualTo("aws/p4d.24xlarge/us-east-1/x2");
+        assertThat(onDemand.getKey()).isEqualTo("aws/p4d.24xlarge/us-east-1/x2/on-demand");
+        // hardware read through, pricing its own: spot adds rework after interruptions
+        assertThat(spot.getMemoryPerGpuGb()).isEqualTo(onDemand.getConfiguration().getMemoryPerGpuGb());
+        assertThat(onDemand.getHours()).isEqualTo(onDemand.getComputeHours());
+        assertThat(spot.getHours()).isGreaterThan(spot.getComputeHours());
+        assertThat(onDemand.getConfiguration().getOnDemandUsdPerHour()).isEqualTo(onDemand.getUsdPerHour());
+        // one configuration per instance type x node count, its candidates next to each other
+        long configurations = cs.stream().map(Candidate::getConfiguration).distinct().count();
+        assertThat(configurations).isLessThan(cs.size());
+        for (int i = 1; i < cs.size(); i++) {
+            if (cs.get(i).getConfiguration() != cs.get(i - 1).getConfiguration()) {
+                Candidate next = cs.get(i);
+                assertThat(cs.subList(0, i)).noneMatch(c -> c.getConfiguration() == next.getConfiguration());
+            }
+        }
+    }
+
+    @Test
     void oneGpuAndManyGpusOfTheSameInstanceFamilyDiffer() {
         List<Candidate> cs = ESTIMATOR.candidates(proposal("\"model\":\"llama-2-13b\",\"method\":\"full\""));
         Candidate one = candidate(cs, "p4de.24xlarge", 1, "on-demand");
@@ -126,7 +150,7 @@ class EstimatorTest {
         Outcome o = TestSupport.advisor().consult(r, false);
         return o.findings().stream()
                 .filter(f -> Finding.EFFECT_REJECT.equals(f.getEffect()))
-                .filter(f -> c.getKey().equals(f.getCandidateKey()))
+                .filter(f -> c.getKey().equals(f.getCandidateKey()) || c.getConfigurationKey().equals(f.getCandidateKey()))
                 .map(Finding::getId).toList();
     }
 }

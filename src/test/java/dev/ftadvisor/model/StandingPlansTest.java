@@ -9,16 +9,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StandingPlansTest {
     private static Candidate candidate(String provider, String pricing, int gpus, int nodes, double hours, double ramGb,
                                        double gpuMemoryGb, boolean bf16) {
-        Candidate c = new Candidate();
-        c.setKey(provider + "/" + pricing + "/" + gpus + "/" + nodes);
-        c.setProvider(provider);
+        Configuration hardware = new Configuration();
+        hardware.setKey(provider + "/" + gpus + "/" + nodes);
+        hardware.setProvider(provider);
+        hardware.setGpuCount(gpus);
+        hardware.setNodes(nodes);
+        hardware.setRamGb(ramGb);
+        hardware.setGpuMemoryGb(gpuMemoryGb);
+        hardware.setBf16Supported(bf16);
+        Candidate c = new Candidate(hardware);
+        c.setKey(hardware.getKey() + "/" + pricing);
         c.setPricing(pricing);
-        c.setGpuCount(gpus);
-        c.setNodes(nodes);
         c.setHours(hours);
-        c.setRamGb(ramGb);
-        c.setGpuMemoryGb(gpuMemoryGb);
-        c.setBf16Supported(bf16);
         return c;
     }
 

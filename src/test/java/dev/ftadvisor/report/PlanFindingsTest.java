@@ -1,0 +1,64 @@
+package dev.ftadvisor.report;
+
+import dev.ftadvisor.model.Candidate;
+import dev.ftadvisor.model.Configuration;
+import dev.ftadvisor.model.Finding;
+import dev.ftadvisor.model.Judged;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PlanFindingsTest {
+    private static final Configuration P4D = configuration("aws/p4d.24xlarge/us-east-1/x1");
+    private static final Candidate ON_DEMAND = candidate(P4D, "on-demand");
+    private static final Candidate SPOT = candidate(P4D, "spot");
+
+    private static Configuration configuration(String key) {
+        Configuration c = new Configuration();
+        c.setKey(key);
+        return c;
+    }
+
+    private static Candidate candidate(Configuration configuration, String pricing) {
+        Candidate c = new Candidate(configuration);
+        c.setKey(configuration.getKey() + "/" + pricing);
+        c.setPricing(pricing);
+        return c;
+    }
+
+    private static Finding finding(String id, Judged about, String effect) {
+        return new Finding(id, id, "x.drl", 1, "info", "t", List.of(), id, about == null ? null : about.getKey(), effect, 0,
+                Map.of()).about(about);
+    }
+
+    @Test
+    void aCandidateHasItsConfigurationsFindingsAndItsOwnInFiringOrder() {
+        Finding headroom = finding("memory.headroom", P4D, Finding.EFFECT_RANK);
+        Finding budget = finding("budget.over", SPOT, Finding.EFFECT_OVER_BUDGET);
+        Finding note = finding("choose.budget", null, Finding.EFFECT_NONE);
+        Finding a100 = finding("gpu.a100", P4D, Finding.EFFECT_RANK);
+        PlanFindings by = PlanFindings.of(List.of(headroom, budget, note, a100));
+
+        assertThat(by.of(SPOT)).containsExactly(headroom, budget, a100);
+        assertThat(by.of(ON_DEMAND)).containsExactly(headroom, a100);
+        assertThat(by.general()).containsExactly(note);
+        assertThat(by.has(SPOT, Finding.EFFECT_OVER_BUDGET)).isTrue();
+        assertThat(by.has(ON_DEMAND, Finding.EFFECT_OVER_BUDGET)).isFalse();
+    }
+
+    @Test
+    void findingsWithOnlyAKeyAreMatchedByKey() {
+        // a finding copied without its subject (as a translation could be) still names its configuration by key
+        Finding byKey = new Finding("memory.fit", "memory.fit", "memory.drl", 1, "blocker", "memory", List.of(), "x",
+                P4D.getKey(), Finding.EFFECT_REJECT, 0, Map.of());
+        Finding own = finding("budget.deadline", ON_DEMAND, Finding.EFFECT_OVER_DEADLINE);
+        PlanFindings by = PlanFindings.of(List.of(own, byKey));
+
+        assertThat(by.of(ON_DEMAND)).containsExactly(own, byKey);
+        assertThat(by.has(SPOT, Finding.EFFECT_REJECT)).isTrue();
+        assertThat(by.of(candidate(configuration("gcp/a2-highgpu-1g/us-central1/x1"), "spot"))).isEmpty();
+    }
+}
