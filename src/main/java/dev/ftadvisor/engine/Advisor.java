@@ -65,12 +65,19 @@ public final class Advisor {
         return judge(r, estimate, candidates, trace, exploreChanges);
     }
 
-    /** The distinct configurations of the candidates (candidates of one configuration share it), in order. */
+    /**
+     * The configurations of the candidates, in order. The estimator lists a configuration's candidates
+     * next to each other; a configuration met again further on (a hand-made list) is listed again, which
+     * inserting tolerates: a session holds an object once, however often it is inserted.
+     */
     static List<Configuration> configurations(List<Candidate> candidates) {
-        var seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<Configuration, Boolean>());
         List<Configuration> out = new java.util.ArrayList<>();
+        Configuration last = null;
         for (Candidate c : candidates) {
-            if (seen.add(c.getConfiguration())) out.add(c.getConfiguration());
+            if (c.getConfiguration() != last) {
+                last = c.getConfiguration();
+                out.add(last);
+            }
         }
         return out;
     }

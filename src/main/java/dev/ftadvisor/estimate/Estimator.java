@@ -89,8 +89,7 @@ public final class Estimator {
                 CostEstimator.Priced reserved = CostEstimator.reserved(inst, nodes, hours);
                 if (reserved != null) prices.add(reserved);
                 Configuration conf = new Configuration();
-                // provider/instanceType/region/xN (built by hand: String.format dominated batch time)
-                conf.setKey(inst.provider + "/" + inst.instanceType + "/" + region + "/x" + nodes);
+                // its key (provider/instanceType/region/xN) is made when first read
                 conf.setProvider(inst.provider);
                 conf.setInstanceType(inst.instanceType);
                 conf.setRegion(region);
@@ -127,7 +126,6 @@ public final class Estimator {
                 conf.setOnDemandUsdPerHour(inst.onDemandUsdHour);
                 for (CostEstimator.Priced price : prices) {
                     Candidate c = new Candidate(conf);
-                    c.setKey(conf.getKey() + "/" + price.pricing());
                     c.setPricing(price.pricing());
                     c.setUsdPerHour(price.usdPerHour());
                     c.setPriceBasis(price.basis());

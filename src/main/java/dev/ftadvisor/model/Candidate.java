@@ -35,7 +35,11 @@ public class Candidate implements Judged {
     /** The key of the configuration: findings about the hardware name it. */
     public String getConfigurationKey() { return configuration.getKey(); }
 
-    @Override public String getKey() { return key; }
+    /** The configuration's key and the pricing model (".../x1/spot"); made on first read unless set. */
+    @Override public String getKey() {
+        if (key == null) key = configuration.getKey() + "/" + pricing;
+        return key;
+    }
     public void setKey(String key) { this.key = key; }
     public String getPricing() { return pricing; }
     public void setPricing(String pricing) { this.pricing = pricing; }

@@ -50,8 +50,14 @@ public class Configuration implements Judged {
     public boolean isMultiNode() { return nodes > 1; }
     public double getMemoryHeadroomGb() { return gpuMemoryGb - memoryPerGpuGb; }
 
-    /** provider/instanceType/region/xN: the configuration's findings name it by this key. */
-    @Override public String getKey() { return key; }
+    /**
+     * provider/instanceType/region/xN: the configuration's findings name it by this key. Made on first
+     * read unless set (most configurations of a batch record are never named).
+     */
+    @Override public String getKey() {
+        if (key == null) key = provider + "/" + instanceType + "/" + region + "/x" + nodes;
+        return key;
+    }
     public void setKey(String key) { this.key = key; }
     public String getProvider() { return provider; }
     public void setProvider(String provider) { this.provider = provider; }

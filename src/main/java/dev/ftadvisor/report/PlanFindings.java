@@ -21,12 +21,13 @@ public final class PlanFindings {
     private record At(int index, Finding finding) {
     }
 
-    private final Map<Object, List<At>> bySubject = new IdentityHashMap<>();
+    private final Map<Object, List<At>> bySubject;
     private final Map<String, List<At>> byKey = new HashMap<>();
-    private final Map<Candidate, List<Finding>> byCandidate = new IdentityHashMap<>();
     private final List<Finding> general = new ArrayList<>();
 
     private PlanFindings(List<Finding> findings) {
+        // sized for the findings up front: growing an identity map rehashes it (visible in batch profiles)
+        bySubject = new IdentityHashMap<>(findings.size());
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             if (f.getSubject() != null) {
@@ -48,29 +49,32 @@ public final class PlanFindings {
         return general;
     }
 
-    /** The candidate's findings: its configuration's and its own, in firing order (computed once per candidate). */
+    /** The candidate's findings: its configuration's and its own, in firing order. */
     public List<Finding> of(Candidate c) {
-        return byCandidate.computeIfAbsent(c, k -> {
-            List<At> hardware = bySubject.get(c.getConfiguration());
-            List<At> own = bySubject.get(c);
-            if (!byKey.isEmpty()) {
-                hardware = merge(hardware, byKey.get(c.getConfigurationKey()));
-                own = merge(own, byKey.get(c.getKey()));
-            }
-            List<At> all = merge(hardware, own);
-            if (all == null) return List.of();
-            List<Finding> out = new ArrayList<>(all.size());
-            for (At at : all) out.add(at.finding());
-            return out;
-        });
+        List<At> all = merge(about(c.getConfiguration(), c.getConfigurationKey()), about(c, c.getKey()));
+        if (all == null) return List.of();
+        List<Finding> out = new ArrayList<>(all.size());
+        for (At at : all) out.add(at.finding());
+        return out;
     }
 
     /** Whether any of the candidate's findings (its configuration's included) has this effect. */
     public boolean has(Candidate c, String effect) {
-        for (Finding f : of(c)) {
-            if (effect.equals(f.getEffect())) return true;
+        return has(about(c.getConfiguration(), c.getConfigurationKey()), effect) || has(about(c, c.getKey()), effect);
+    }
+
+    private static boolean has(List<At> findings, String effect) {
+        if (findings == null) return false;
+        for (At at : findings) {
+            if (effect.equals(at.finding().getEffect())) return true;
         }
         return false;
+    }
+
+    /** Findings naming this object, and (rare) findings naming only its key. */
+    private List<At> about(Object subject, String key) {
+        List<At> found = bySubject.get(subject);
+        return byKey.isEmpty() ? found : merge(found, byKey.get(key));
     }
 
     /** Two lists in firing order, merged in firing order (null for none). */

@@ -32,7 +32,7 @@ public final class ReportBuilder {
         List<Candidate> viable = new ArrayList<>();
         // rejected candidates by configuration (its pricing models together), in catalog order
         Map<Configuration, Report.Rejected> rejected = new LinkedHashMap<>();
-        Map<Configuration, java.util.Set<List<Object>>> seenReasons = new java.util.IdentityHashMap<>();
+        Map<Configuration, List<Finding>> reasonsGiven = new java.util.IdentityHashMap<>();
         for (Candidate c : o.candidates()) {
             List<Finding> fs = byCandidate.of(c);
             if (fs.stream().anyMatch(Finding::isRejecting)) {
@@ -41,12 +41,12 @@ public final class ReportBuilder {
                 List<String> pricing = new ArrayList<>(prev == null ? List.of() : prev.pricing());
                 pricing.add(c.getPricing());
                 List<Report.Reason> reasons = new ArrayList<>(prev == null ? List.of() : prev.reasons());
-                // pricing variants of one configuration are often rejected for the same reason (always, when
-                // the configuration itself was): compare the rule and its message's template and arguments,
-                // so only distinct reasons are formatted
-                java.util.Set<List<Object>> seen = seenReasons.computeIfAbsent(group, g -> new java.util.HashSet<>());
+                // pricing models of one configuration are often rejected for the same reason (always, when the
+                // configuration itself was): one reason per rule, message template and arguments
+                List<Finding> given = reasonsGiven.computeIfAbsent(group, g -> new ArrayList<>());
                 for (Finding f : fs) {
-                    if (f.isRejecting() && seen.add(java.util.Arrays.asList(f.getId(), f.getTemplate(), f.getArgs()))) {
+                    if (f.isRejecting() && given.stream().noneMatch(g -> sameReason(g, f))) {
+                        given.add(f);
                         reasons.add(Report.Reason.of(f));
                     }
                 }
@@ -75,6 +75,12 @@ public final class ReportBuilder {
                 v == null ? "no verdict rule fired" : v.getSummary(), v == null ? null : v.getRuleId(),
                 estimateView(o.estimate(), p), plans, List.copyOf(rejected.values()), changes(o), findings,
                 includeTrace ? o.trace() : null, catalogAsOf, o.rulesVersion(), o.resolved().assumptions());
+    }
+
+    /** The same finding, or one of the same rule with the same message template and arguments. */
+    private static boolean sameReason(Finding a, Finding b) {
+        return a == b || (a.getId().equals(b.getId()) && java.util.Objects.equals(a.getTemplate(), b.getTemplate())
+                && a.getArgs().equals(b.getArgs()));
     }
 
     /** A plan with what its ranking reads: misses of budget and deadline, then the rank weights, then cost. */
