@@ -29,13 +29,14 @@ public final class ReportBuilder {
     public static Report build(Outcome o, String catalogAsOf, boolean includeTrace) {
         PlanFindings byCandidate = PlanFindings.of(o.findings());
         List<Finding> general = byCandidate.general();
-        List<Candidate> viable = new ArrayList<>();
+        // misses and scores computed once per candidate, not once per comparison (a batch hot spot)
+        List<Ranked> ranked = new ArrayList<>(o.candidates().size());
         // rejected candidates by configuration (its pricing models together), in catalog order
         Map<Configuration, Report.Rejected> rejected = new LinkedHashMap<>();
         Map<Configuration, List<Finding>> reasonsGiven = new java.util.IdentityHashMap<>();
         for (Candidate c : o.candidates()) {
             List<Finding> fs = byCandidate.of(c);
-            if (fs.stream().anyMatch(Finding::isRejecting)) {
+            if (anyRejecting(fs)) {
                 Configuration group = c.getConfiguration();
                 Report.Rejected prev = rejected.get(group);
                 List<String> pricing = new ArrayList<>(prev == null ? List.of() : prev.pricing());
@@ -53,12 +54,9 @@ public final class ReportBuilder {
                 rejected.put(group, new Report.Rejected(c.getProvider(), c.getInstanceType(), c.getRegion(), c.getGpu(),
                         c.getGpuCount(), c.getNodes(), pricing, reasons));
             } else {
-                viable.add(c);
+                ranked.add(Ranked.of(c, fs));
             }
         }
-        // misses and scores computed once per candidate, not once per comparison (a batch hot spot)
-        List<Ranked> ranked = new ArrayList<>(viable.size());
-        for (Candidate c : viable) ranked.add(Ranked.of(c, byCandidate));
         ranked.sort(ReportBuilder::byRank);
         List<Report.Plan> plans = new ArrayList<>();
         List<Finding> planFindings = new ArrayList<>();
@@ -85,12 +83,16 @@ public final class ReportBuilder {
 
     /** A plan with what its ranking reads: misses of budget and deadline, then the rank weights, then cost. */
     private record Ranked(Candidate candidate, List<Finding> findings, int misses, double score) {
-        static Ranked of(Candidate c, PlanFindings byCandidate) {
-            List<Finding> fs = byCandidate.of(c);
+        static Ranked of(Candidate c, List<Finding> fs) {
             return new Ranked(c, fs, constraintMisses(fs), rankScore(fs));
         }
+    }
 
-        boolean rejected() { return findings.stream().anyMatch(Finding::isRejecting); }
+    private static boolean anyRejecting(List<Finding> fs) {
+        for (Finding f : fs) {
+            if (f.isRejecting()) return true;
+        }
+        return false;
     }
 
     /**
@@ -100,8 +102,10 @@ public final class ReportBuilder {
     public static Candidate best(List<Candidate> candidates, PlanFindings byCandidate) {
         Ranked best = null;
         for (Candidate c : candidates) {
-            Ranked r = Ranked.of(c, byCandidate);
-            if (!r.rejected() && (best == null || byRank(r, best) < 0)) best = r;
+            List<Finding> fs = byCandidate.of(c);
+            if (anyRejecting(fs)) continue;
+            Ranked r = Ranked.of(c, fs);
+            if (best == null || byRank(r, best) < 0) best = r;
         }
         return best == null ? null : best.candidate();
     }
