@@ -7,6 +7,7 @@ import dev.ftadvisor.model.Verdict;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.RuleContext;
+import org.drools.base.rule.consequence.ConsequenceContext;
 import org.drools.core.common.InternalFactHandle;
 
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ public final class RuleOutput {
     }
 
     private final RuleIndex index;
-    private final List<Finding> findings = new ArrayList<>();
+    private final List<Finding> findings = new ArrayList<>(256);  // a batch record makes about 200
     private Verdict verdict;
     /** What a rule rejected, and the candidates a rule marked over budget or deadline, by identity (no key hashing). */
     private final java.util.Set<Judged> rejected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
@@ -80,7 +81,11 @@ public final class RuleOutput {
         RuleContext ctx = context(drools);
         for (FactHandle handle : ctx.getMatch().getFactHandles()) {
             if (handle instanceof InternalFactHandle h && h.getObject() == c) {
-                ctx.getKieRuntime().getEntryPoint(h.getEntryPointName()).delete(h);
+                if (ctx instanceof ConsequenceContext consequence) {
+                    consequence.delete(h);  // the firing's own context deletes through the handle's entry point
+                } else {
+                    ctx.getKieRuntime().getEntryPoint(h.getEntryPointName()).delete(h);
+                }
                 return;
             }
         }

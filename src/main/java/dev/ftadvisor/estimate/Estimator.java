@@ -24,6 +24,10 @@ import java.util.List;
 public final class Estimator {
     /** Multi-node candidates are built from full 8-GPU nodes, at these node counts. */
     static final int[] MULTI_NODE_COUNTS = {2, 4};
+    /** Node counts per instance: one node, and the multi-node counts for 8-GPU nodes. */
+    private static final int[] SINGLE_NODE = {1};
+    private static final int[] ANY_NODES = java.util.stream.IntStream.concat(java.util.stream.IntStream.of(1),
+            java.util.Arrays.stream(MULTI_NODE_COUNTS)).toArray();
 
     private final Catalog catalog;
     /** Per-instance lookups that do not depend on the proposal, done once (batches call candidates() per record). */
@@ -61,17 +65,13 @@ public final class Estimator {
         ModelSpec m = r.model();
         double flops = ComputeEstimator.trainingFlops(m, p);
         double storageGb = StorageEstimator.volumeGb(m, p);
-        List<Candidate> out = new ArrayList<>();
+        List<Candidate> out = new ArrayList<>(instances.size() * 4);
         for (InstanceFacts facts : instances) {
             InstanceSpec inst = facts.inst();
             GpuSpec gpu = facts.gpu();
             VolumeSpec volume = facts.volume();
             String region = facts.region();
-            List<Integer> nodeCounts = new ArrayList<>(List.of(1));
-            if (inst.gpuCount >= 8) {
-                for (int n : MULTI_NODE_COUNTS) nodeCounts.add(n);
-            }
-            for (int nodes : nodeCounts) {
+            for (int nodes : inst.gpuCount >= 8 ? ANY_NODES : SINGLE_NODE) {
                 int gpus = inst.gpuCount * nodes;
                 int zero = p.getTraining().getZeroStage() != null ? p.getTraining().getZeroStage() : (gpus > 1 ? 3 : 0);
                 boolean offload = p.getTraining().isCpuOffload();
@@ -83,7 +83,7 @@ public final class Estimator {
                         inst.rdmaFabric, rdmaGbps, zero, offload);
                 double hours = ComputeEstimator.hours(flops, gpus, gpu, mfu, scaling);
                 double hostRam = MemoryEstimator.offloadHostRamGb(m, p, zero) / nodes;
-                List<CostEstimator.Priced> prices = new ArrayList<>();
+                List<CostEstimator.Priced> prices = new ArrayList<>(3);
                 prices.add(CostEstimator.onDemand(inst, nodes, hours));
                 prices.add(CostEstimator.spot(inst, nodes, hours, p.getTraining().getCheckpointIntervalHours()));
                 CostEstimator.Priced reserved = CostEstimator.reserved(inst, nodes, hours);

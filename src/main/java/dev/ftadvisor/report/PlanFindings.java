@@ -51,7 +51,7 @@ public final class PlanFindings {
 
     /** The candidate's findings: its configuration's and its own, in firing order. */
     public List<Finding> of(Candidate c) {
-        List<At> all = merge(about(c.getConfiguration(), c.getConfigurationKey()), about(c, c.getKey()));
+        List<At> all = merge(about(c.getConfiguration()), about(c));
         if (all == null) return List.of();
         List<Finding> out = new ArrayList<>(all.size());
         for (At at : all) out.add(at.finding());
@@ -60,7 +60,7 @@ public final class PlanFindings {
 
     /** Whether any of the candidate's findings (its configuration's included) has this effect. */
     public boolean has(Candidate c, String effect) {
-        return has(about(c.getConfiguration(), c.getConfigurationKey()), effect) || has(about(c, c.getKey()), effect);
+        return has(about(c.getConfiguration()), effect) || has(about(c), effect);
     }
 
     private static boolean has(List<At> findings, String effect) {
@@ -71,10 +71,10 @@ public final class PlanFindings {
         return false;
     }
 
-    /** Findings naming this object, and (rare) findings naming only its key. */
-    private List<At> about(Object subject, String key) {
+    /** Findings naming this configuration or candidate, and (rare) findings naming only its key. */
+    private List<At> about(dev.ftadvisor.model.Judged subject) {
         List<At> found = bySubject.get(subject);
-        return byKey.isEmpty() ? found : merge(found, byKey.get(key));
+        return byKey.isEmpty() ? found : merge(found, byKey.get(subject.getKey()));
     }
 
     /** Two lists in firing order, merged in firing order (null for none). */
