@@ -9,6 +9,8 @@ import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.RuleContext;
 import org.drools.base.rule.consequence.ConsequenceContext;
 import org.drools.core.common.InternalFactHandle;
+import org.drools.core.common.QueryElementFactHandle;
+import org.drools.core.rule.consequence.InternalMatch;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,8 +45,8 @@ public final class RuleOutput {
     private final List<Finding> findings = new ArrayList<>(256);  // a batch record makes about 200
     private Verdict verdict;
     /** What a rule rejected, and the candidates a rule marked over budget or deadline, by identity (no key hashing). */
-    private final java.util.Set<Judged> rejected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-    private final java.util.Set<Candidate> overConstraint = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    private final java.util.Set<Judged> rejected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(128));
+    private final java.util.Set<Candidate> overConstraint = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(256));
 
     public RuleOutput(RuleIndex index) {
         this.index = index;
@@ -74,12 +76,12 @@ public final class RuleOutput {
      * under "rejected" with this finding.
      */
     public void reject(Object drools, Judged c, String template, Object... args) {
-        add(drools, c, Finding.EFFECT_REJECT, 0, template, args);
+        FactHandle[] matched = add(drools, c, Finding.EFFECT_REJECT, 0, template, args);
         rejected.add(c);
         // out of the entry point the rule matched it in ("proposed" for a gate rule, the default for a
         // judging rule): its handle is in the match, no lookup by object needed
         RuleContext ctx = context(drools);
-        for (FactHandle handle : ctx.getMatch().getFactHandles()) {
+        for (FactHandle handle : matched) {
             if (handle instanceof InternalFactHandle h && h.getObject() == c) {
                 if (ctx instanceof ConsequenceContext consequence) {
                     consequence.delete(h);  // the firing's own context deletes through the handle's entry point
@@ -130,19 +132,39 @@ public final class RuleOutput {
         }
     }
 
-    private void add(Object drools, Judged c, String effect, double weight, String template, Object[] args) {
+    /** Records the finding; returns the handles of the facts the firing matched. */
+    private FactHandle[] add(Object drools, Judged c, String effect, double weight, String template, Object[] args) {
         RuleContext ctx = context(drools);
         Rule rule = ctx.getRule();
         Identity who = (Identity) index.identities.computeIfAbsent(rule.getName(), n -> identity(rule, index));
+        FactHandle[] handles = handles(ctx);
         // Message and matched-fact description are built only when a report reads them: most findings
         // (rejections of candidates that never reach a report) are counted, not rendered.
-        Object[] matched = ctx.getMatch().getObjects().toArray();
+        Object[] matched = objects(handles);
         Finding f = new Finding(who.id(), rule.getName(), who.file(), who.line(), who.severity(), who.topic(), who.sources(),
                 () -> Messages.format(template, args),
-                c == null ? null : c.getKey(), effect, weight, () -> FactDescriber.describeAll(matched))
+                null, effect, weight, () -> FactDescriber.describeAll(matched))  // keyed by its subject (about)
                 .withTemplate(template, java.util.Arrays.asList(args))  // args: this call's own varargs array
                 .about(c);
         findings.add(f);
+        return handles;
+    }
+
+    /** The firing's fact handles, read off its tuple in one array (the Match API builds two lists per call). */
+    private static FactHandle[] handles(RuleContext ctx) {
+        if (ctx.getMatch() instanceof InternalMatch match) return match.getTuple().toFactHandles();
+        return ctx.getMatch().getFactHandles().toArray(new FactHandle[0]);
+    }
+
+    /** The matched facts, as Match.getObjects() gives them (query element handles left out). */
+    private static Object[] objects(FactHandle[] handles) {
+        Object[] out = new Object[handles.length];
+        int n = 0;
+        for (FactHandle h : handles) {
+            Object o = ((InternalFactHandle) h).getObject();
+            if (!(o instanceof QueryElementFactHandle)) out[n++] = o;
+        }
+        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     /** Under the executable model the RHS's {@code drools} wraps the classic RuleContext. */

@@ -83,7 +83,11 @@ public class Finding {
         }
         return message;
     }
-    public String getCandidateKey() { return candidateKey; }
+    /** The key of the configuration or candidate the finding is about (null for the proposal as a whole). */
+    public String getCandidateKey() {
+        // read from the subject when there is one: most findings of a batch record are never keyed
+        return candidateKey != null ? candidateKey : subject != null ? subject.getKey() : null;
+    }
     public String getEffect() { return effect; }
     public double getRankWeight() { return rankWeight; }
     public Map<String, Object> getFacts() {
@@ -111,7 +115,7 @@ public class Finding {
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isAboutCandidate() { return candidateKey != null; }
+    public boolean isAboutCandidate() { return candidateKey != null || subject != null; }
 
     /** The configuration or candidate the finding is about, when known (its key is {@link #getCandidateKey()}). */
     @com.fasterxml.jackson.annotation.JsonIgnore
