@@ -2,8 +2,11 @@ package dev.ftadvisor.report;
 
 import dev.ftadvisor.model.Candidate;
 import dev.ftadvisor.model.Finding;
+import dev.ftadvisor.model.Judged;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -17,12 +20,34 @@ import java.util.Map;
  * keys showed in profiles), or by key for findings made without one.
  */
 public final class PlanFindings {
-    /** A finding with its position among the consultation's findings, to merge two lists in firing order. */
-    private record At(int index, Finding finding) {
+    /**
+     * The findings about one subject, with their positions among the consultation's findings (firing
+     * order) and what ranking reads of them, summed as they are added (a configuration's are then read
+     * once for all its pricing models).
+     */
+    private static final class Group {
+        final List<Finding> findings = new ArrayList<>(4);
+        int[] positions = new int[4];
+        boolean rejecting;
+        boolean overBudget;
+        boolean overDeadline;
+        double rankScore;
+
+        void add(Finding f, int position) {
+            if (findings.size() == positions.length) positions = Arrays.copyOf(positions, positions.length * 2);
+            positions[findings.size()] = position;
+            findings.add(f);
+            rejecting |= f.isRejecting();
+            overBudget |= Finding.EFFECT_OVER_BUDGET.equals(f.getEffect());
+            overDeadline |= Finding.EFFECT_OVER_DEADLINE.equals(f.getEffect());
+            rankScore += f.getRankWeight();
+        }
     }
 
-    private final Map<Object, List<At>> bySubject;
-    private final Map<String, List<At>> byKey = new HashMap<>();
+    private static final Group NONE = new Group();
+
+    private final Map<Object, Group> bySubject;
+    private final Map<String, Group> byKey = new HashMap<>();
     private final List<Finding> general = new ArrayList<>();
 
     private PlanFindings(List<Finding> findings) {
@@ -31,9 +56,9 @@ public final class PlanFindings {
         for (int i = 0; i < findings.size(); i++) {
             Finding f = findings.get(i);
             if (f.getSubject() != null) {
-                bySubject.computeIfAbsent(f.getSubject(), k -> new ArrayList<>()).add(new At(i, f));
+                bySubject.computeIfAbsent(f.getSubject(), k -> new Group()).add(f, i);
             } else if (f.isAboutCandidate()) {
-                byKey.computeIfAbsent(f.getCandidateKey(), k -> new ArrayList<>()).add(new At(i, f));
+                byKey.computeIfAbsent(f.getCandidateKey(), k -> new Group()).add(f, i);
             } else {
                 general.add(f);
             }
@@ -49,13 +74,31 @@ public final class PlanFindings {
         return general;
     }
 
-    /** The candidate's findings: its configuration's and its own, in firing order. */
+    /** The candidate's findings (read-only): its configuration's and its own, in firing order. */
     public List<Finding> of(Candidate c) {
-        List<At> all = merge(about(c.getConfiguration()), about(c));
-        if (all == null) return List.of();
-        List<Finding> out = new ArrayList<>(all.size());
-        for (At at : all) out.add(at.finding());
-        return out;
+        Group all = merge(about(c.getConfiguration()), about(c));
+        return all == null ? List.of() : Collections.unmodifiableList(all.findings);
+    }
+
+    /** Whether a rule rejected the candidate or its configuration. */
+    public boolean isRejected(Candidate c) {
+        return group(about(c.getConfiguration())).rejecting || group(about(c)).rejecting;
+    }
+
+    /** How many of budget and deadline the candidate misses (0-2), as its findings say. */
+    public int constraintMisses(Candidate c) {
+        Group hardware = group(about(c.getConfiguration()));
+        Group own = group(about(c));
+        return (hardware.overBudget || own.overBudget ? 1 : 0) + (hardware.overDeadline || own.overDeadline ? 1 : 0);
+    }
+
+    /** The sum of the rank weights of the candidate's findings (its configuration's included). */
+    public double rankScore(Candidate c) {
+        return group(about(c.getConfiguration())).rankScore + group(about(c)).rankScore;
+    }
+
+    private static Group group(Group g) {
+        return g == null ? NONE : g;
     }
 
     /** Whether any of the candidate's findings (its configuration's included) has this effect. */
@@ -63,30 +106,35 @@ public final class PlanFindings {
         return has(about(c.getConfiguration()), effect) || has(about(c), effect);
     }
 
-    private static boolean has(List<At> findings, String effect) {
-        if (findings == null) return false;
-        for (At at : findings) {
-            if (effect.equals(at.finding().getEffect())) return true;
+    private static boolean has(Group group, String effect) {
+        if (group == null) return false;
+        for (Finding f : group.findings) {
+            if (effect.equals(f.getEffect())) return true;
         }
         return false;
     }
 
     /** Findings naming this configuration or candidate, and (rare) findings naming only its key. */
-    private List<At> about(dev.ftadvisor.model.Judged subject) {
-        List<At> found = bySubject.get(subject);
+    private Group about(Judged subject) {
+        Group found = bySubject.get(subject);
         return byKey.isEmpty() ? found : merge(found, byKey.get(subject.getKey()));
     }
 
-    /** Two lists in firing order, merged in firing order (null for none). */
-    private static List<At> merge(List<At> a, List<At> b) {
-        if (a == null || a.isEmpty()) return b;
-        if (b == null || b.isEmpty()) return a;
-        List<At> out = new ArrayList<>(a.size() + b.size());
+    /** Two groups merged in firing order (either one as it is when the other is empty; null for none). */
+    private static Group merge(Group a, Group b) {
+        if (a == null || a.findings.isEmpty()) return b;
+        if (b == null || b.findings.isEmpty()) return a;
+        Group out = new Group();
         int i = 0;
         int j = 0;
-        while (i < a.size() || j < b.size()) {
-            boolean fromA = j >= b.size() || (i < a.size() && a.get(i).index() < b.get(j).index());
-            out.add(fromA ? a.get(i++) : b.get(j++));
+        int na = a.findings.size();
+        int nb = b.findings.size();
+        while (i < na || j < nb) {
+            if (j >= nb || (i < na && a.positions[i] < b.positions[j])) {
+                out.add(a.findings.get(i), a.positions[i++]);
+            } else {
+                out.add(b.findings.get(j), b.positions[j++]);
+            }
         }
         return out;
     }

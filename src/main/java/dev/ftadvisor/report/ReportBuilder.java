@@ -29,50 +29,76 @@ public final class ReportBuilder {
     public static Report build(Outcome o, String catalogAsOf, boolean includeTrace) {
         PlanFindings byCandidate = PlanFindings.of(o.findings());
         List<Finding> general = byCandidate.general();
-        // misses and scores computed once per candidate, not once per comparison (a batch hot spot)
-        List<Ranked> ranked = new ArrayList<>(o.candidates().size());
+        // the best MAX_PLANS in order, ranked by what the findings say of each candidate (read once per
+        // configuration and candidate, not once per comparison: a batch hot spot)
+        List<Ranked> best = new ArrayList<>(MAX_PLANS + 1);
         // rejected candidates by configuration (its pricing models together), in catalog order
-        Map<Configuration, Report.Rejected> rejected = new LinkedHashMap<>();
-        Map<Configuration, List<Finding>> reasonsGiven = new java.util.IdentityHashMap<>();
+        Map<Configuration, RejectedGroup> rejected = new LinkedHashMap<>();
         for (Candidate c : o.candidates()) {
-            List<Finding> fs = byCandidate.of(c);
-            if (anyRejecting(fs)) {
-                Configuration group = c.getConfiguration();
-                Report.Rejected prev = rejected.get(group);
-                List<String> pricing = new ArrayList<>(prev == null ? List.of() : prev.pricing());
-                pricing.add(c.getPricing());
-                List<Report.Reason> reasons = new ArrayList<>(prev == null ? List.of() : prev.reasons());
-                // pricing models of one configuration are often rejected for the same reason (always, when the
-                // configuration itself was): one reason per rule, message template and arguments
-                List<Finding> given = reasonsGiven.computeIfAbsent(group, g -> new ArrayList<>());
-                for (Finding f : fs) {
-                    if (f.isRejecting() && given.stream().noneMatch(g -> sameReason(g, f))) {
-                        given.add(f);
-                        reasons.add(Report.Reason.of(f));
-                    }
-                }
-                rejected.put(group, new Report.Rejected(c.getProvider(), c.getInstanceType(), c.getRegion(), c.getGpu(),
-                        c.getGpuCount(), c.getNodes(), pricing, reasons));
+            if (byCandidate.isRejected(c)) {
+                rejected.computeIfAbsent(c.getConfiguration(), g -> new RejectedGroup(c)).add(c, byCandidate.of(c));
             } else {
-                ranked.add(Ranked.of(c, fs));
+                keepBest(best, Ranked.of(c, byCandidate), MAX_PLANS);
             }
         }
-        ranked.sort(ReportBuilder::byRank);
         List<Report.Plan> plans = new ArrayList<>();
         List<Finding> planFindings = new ArrayList<>();
-        for (int i = 0; i < ranked.size() && i < MAX_PLANS; i++) {
-            Ranked r = ranked.get(i);
-            plans.add(plan(i + 1, r.candidate(), r.findings()));
-            planFindings.addAll(r.findings());
+        for (int i = 0; i < best.size(); i++) {
+            Candidate c = best.get(i).candidate();
+            List<Finding> fs = byCandidate.of(c);
+            plans.add(plan(i + 1, c, fs));
+            planFindings.addAll(fs);
         }
+        List<Report.Rejected> rejectedList = new ArrayList<>(rejected.size());
+        for (RejectedGroup g : rejected.values()) rejectedList.add(g.toReport());
         Verdict v = o.verdict();
         Proposal p = o.resolved().proposal();
         List<Finding> findings = new ArrayList<>(general);
         findings.addAll(planFindings);
         return new Report(p.getId(), v == null ? null : v.getValue(),
                 v == null ? "no verdict rule fired" : v.getSummary(), v == null ? null : v.getRuleId(),
-                estimateView(o.estimate(), p), plans, List.copyOf(rejected.values()), changes(o), findings,
+                estimateView(o.estimate(), p), plans, List.copyOf(rejectedList), changes(o), findings,
                 includeTrace ? o.trace() : null, catalogAsOf, o.rulesVersion(), o.resolved().assumptions());
+    }
+
+    /**
+     * One configuration's rejected candidates: their pricing models and the distinct reasons. Pricing
+     * models of one configuration are often rejected for the same reason (always, when the configuration
+     * itself was): one reason per rule, message template and arguments.
+     */
+    private static final class RejectedGroup {
+        private final Candidate first;
+        private final List<String> pricing = new ArrayList<>(3);
+        private final List<Finding> reasons = new ArrayList<>(2);
+
+        RejectedGroup(Candidate first) {
+            this.first = first;
+        }
+
+        void add(Candidate c, List<Finding> fs) {
+            pricing.add(c.getPricing());
+            for (Finding f : fs) {
+                if (f.isRejecting() && reasons.stream().noneMatch(g -> sameReason(g, f))) reasons.add(f);
+            }
+        }
+
+        Report.Rejected toReport() {
+            return new Report.Rejected(first.getProvider(), first.getInstanceType(), first.getRegion(), first.getGpu(),
+                    first.getGpuCount(), first.getNodes(), List.copyOf(pricing),
+                    reasons.stream().map(Report.Reason::of).toList());
+        }
+    }
+
+    /**
+     * Adds the plan to the best {@code limit} kept in rank order, if it is among them: only the plans a
+     * report shows are ordered (most candidates are compared once, with the last one kept).
+     */
+    private static void keepBest(List<Ranked> best, Ranked r, int limit) {
+        if (best.size() == limit && byRank(r, best.get(limit - 1)) >= 0) return;
+        int at = best.size();
+        while (at > 0 && byRank(r, best.get(at - 1)) < 0) at--;
+        best.add(at, r);
+        if (best.size() > limit) best.remove(limit);
     }
 
     /** The same finding, or one of the same rule with the same message template and arguments. */
@@ -82,17 +108,10 @@ public final class ReportBuilder {
     }
 
     /** A plan with what its ranking reads: misses of budget and deadline, then the rank weights, then cost. */
-    private record Ranked(Candidate candidate, List<Finding> findings, int misses, double score) {
-        static Ranked of(Candidate c, List<Finding> fs) {
-            return new Ranked(c, fs, constraintMisses(fs), rankScore(fs));
+    private record Ranked(Candidate candidate, int misses, double score) {
+        static Ranked of(Candidate c, PlanFindings byCandidate) {
+            return new Ranked(c, byCandidate.constraintMisses(c), byCandidate.rankScore(c));
         }
-    }
-
-    private static boolean anyRejecting(List<Finding> fs) {
-        for (Finding f : fs) {
-            if (f.isRejecting()) return true;
-        }
-        return false;
     }
 
     /**
@@ -102,9 +121,8 @@ public final class ReportBuilder {
     public static Candidate best(List<Candidate> candidates, PlanFindings byCandidate) {
         Ranked best = null;
         for (Candidate c : candidates) {
-            List<Finding> fs = byCandidate.of(c);
-            if (anyRejecting(fs)) continue;
-            Ranked r = Ranked.of(c, fs);
+            if (byCandidate.isRejected(c)) continue;
+            Ranked r = Ranked.of(c, byCandidate);
             if (best == null || byRank(r, best) < 0) best = r;
         }
         return best == null ? null : best.candidate();
