@@ -30,8 +30,32 @@ class PlanFindingsTest {
     }
 
     private static Finding finding(String id, Judged about, String effect) {
-        return new Finding(id, id, "x.drl", 1, "info", "t", List.of(), id, about == null ? null : about.getKey(), effect, 0,
+        return finding(id, about, effect, 0);
+    }
+
+    private static Finding finding(String id, Judged about, String effect, double weight) {
+        return new Finding(id, id, "x.drl", 1, "info", "t", List.of(), id, about == null ? null : about.getKey(), effect, weight,
                 Map.of()).about(about);
+    }
+
+    @Test
+    void rankingReadsTheConfigurationsFindingsAndTheCandidatesOwn() {
+        PlanFindings by = PlanFindings.of(List.of(
+                finding("memory.headroom", P4D, Finding.EFFECT_RANK, -15),
+                finding("gpu.a100", P4D, Finding.EFFECT_RANK, 5),
+                finding("budget.over", SPOT, Finding.EFFECT_OVER_BUDGET),
+                finding("budget.deadline", SPOT, Finding.EFFECT_OVER_DEADLINE),
+                finding("pricing.reserved-short", ON_DEMAND, Finding.EFFECT_RANK, -5)));
+        assertThat(by.rankScore(ON_DEMAND)).isEqualTo(-15);
+        assertThat(by.rankScore(SPOT)).isEqualTo(-10);
+        assertThat(by.constraintMisses(SPOT)).isEqualTo(2);
+        assertThat(by.constraintMisses(ON_DEMAND)).isZero();
+        assertThat(by.isRejected(SPOT)).isFalse();
+
+        Finding fit = finding("memory.fit", P4D, Finding.EFFECT_REJECT);
+        PlanFindings rejected = PlanFindings.of(List.of(fit));
+        assertThat(rejected.isRejected(SPOT)).isTrue();
+        assertThat(rejected.isRejected(ON_DEMAND)).isTrue();
     }
 
     @Test
