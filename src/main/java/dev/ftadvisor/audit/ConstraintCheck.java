@@ -105,6 +105,20 @@ final class ConstraintCheck {
     /** Why the pattern cannot match, or null when it can (or we cannot tell). */
     static String impossible(PatternDescr p) {
         String type = simpleName(p.getObjectType());
+        if (p.getSource() instanceof org.drools.drl.ast.descr.EntryPointDescr ep) {
+            String name = ep.getEntryId();
+            Set<String> inserted = dev.ftadvisor.engine.Advisor.ENTRY_POINT_FACTS.get(name);
+            if (inserted == null) {
+                return "the engine inserts no facts into entry point \"" + name + "\" (it uses "
+                        + String.join(", ", dev.ftadvisor.engine.Advisor.ENTRY_POINT_FACTS.keySet().stream()
+                                .map(n -> "\"" + n + "\"").sorted().toList()) + " and the default)";
+            }
+            if (!inserted.contains(type)) {
+                return "the engine inserts only " + String.join(", ", inserted.stream().sorted().toList())
+                        + " facts into entry point \"" + name + "\", not " + type
+                        + " (candidates and the other facts enter the default entry point)";
+            }
+        }
         Map<String, Bounds> bounds = new LinkedHashMap<>();
         for (BaseDescr d : p.getConstraint().getDescrs()) {
             if (!(d instanceof ExprConstraintDescr e)) continue;

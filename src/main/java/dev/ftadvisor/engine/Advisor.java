@@ -27,6 +27,9 @@ import java.util.List;
 public final class Advisor {
     /** The entry point of the hardware gate rules, which see every configuration before any other rule does. */
     public static final String PROPOSED = "proposed";
+    /** The fact types the engine inserts into each named entry point (the linter flags other patterns there). */
+    public static final java.util.Map<String, java.util.Set<String>> ENTRY_POINT_FACTS =
+            java.util.Map.of(PROPOSED, java.util.Set.of("Configuration"));
     public static final String PLANS_GROUP = "plans";
     public static final String VERDICT_GROUP = "verdict";
     public static final String CHANGES_GROUP = "changes";

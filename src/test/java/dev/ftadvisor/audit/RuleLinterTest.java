@@ -149,7 +149,11 @@ class RuleLinterTest {
         RulesCopy.append(rules, "memory.drl", RULE_TEMPLATE.formatted("Misspelt method", "memory.misspelt",
                 "Proposal( method == \"lorra\" )\n    $c : Candidate()", "out.advise(drools, $c, \"never\");"));
         RulesCopy.append(rules, "memory.drl", RULE_TEMPLATE.formatted("Gate out of range", "memory.gate-negative",
-                "$c : Candidate( ramGb < 0 ) from entry-point \"proposed\"", "out.reject(drools, $c, \"never\");"));
+                "$c : Configuration( ramGb < 0 ) from entry-point \"proposed\"", "out.reject(drools, $c, \"never\");"));
+        RulesCopy.append(rules, "memory.drl", RULE_TEMPLATE.formatted("Candidate at the gate", "memory.gate-candidate",
+                "$c : Candidate( pricing == \"spot\" ) from entry-point \"proposed\"", "out.reject(drools, $c, \"never\");"));
+        RulesCopy.append(rules, "memory.drl", RULE_TEMPLATE.formatted("Unknown entry point", "memory.gate-unknown",
+                "$c : Configuration( nodes > 1 ) from entry-point \"proposd\"", "out.reject(drools, $c, \"never\");"));
         RulesCopy.append(rules, "memory.drl", RULE_TEMPLATE.formatted("Under not", "memory.undernot",
                 "$c : Candidate()\n    not Candidate( gpuCount > 5, gpuCount < 3 )", "out.advise(drools, $c, \"always\");"));
         List<String> problems = lines(lint(rules));
@@ -158,7 +162,12 @@ class RuleLinterTest {
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("'Out of range' can never fire")
                 .contains("Candidate.gpuMemoryGb is always > 0"));
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("'Misspelt method' can never fire").contains("lorra"));
-        assertThat(problems).anySatisfy(p -> assertThat(p).contains("'Gate out of range' can never fire"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("'Gate out of range' can never fire")
+                .contains("ramGb"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("'Candidate at the gate' can never fire")
+                .contains("only Configuration facts into entry point \"proposed\", not Candidate"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("'Unknown entry point' can never fire")
+                .contains("no facts into entry point \"proposd\""));
         assertThat(problems).noneSatisfy(p -> assertThat(p).contains("Under not"));
     }
 
