@@ -20,21 +20,11 @@ final class FactDescriber {
     static void describe(Object o, Map<String, Object> out) {
         if (o instanceof dev.ftadvisor.model.Configuration c) {
             out.put("configuration", c.getKey());
-            out.put("gpu", c.getGpu());
-            out.put("gpuCount", c.getGpuCount());
-            out.put("nodes", c.getNodes());
-            out.put("gpuMemoryGb", c.getGpuMemoryGb());
-            out.put("memoryPerGpuGb", c.getMemoryPerGpuGb());
-            out.put("ramGb", c.getRamGb());
+            describeHardware(c, out);
             out.put("computeHours", c.getComputeHours());
         } else if (o instanceof Candidate c) {
             out.put("candidate", c.getKey());
-            out.put("gpu", c.getGpu());
-            out.put("gpuCount", c.getGpuCount());
-            out.put("nodes", c.getNodes());
-            out.put("gpuMemoryGb", c.getGpuMemoryGb());
-            out.put("memoryPerGpuGb", c.getMemoryPerGpuGb());
-            out.put("ramGb", c.getRamGb());
+            describeHardware(c.getConfiguration(), out);
             out.put("costUsd", c.getCostUsd());
             out.put("hours", c.getHours());
             out.put("pricing", c.getPricing());
@@ -68,6 +58,16 @@ final class FactDescriber {
         } else if (o != null) {
             out.put(o.getClass().getSimpleName(), String.valueOf(o));
         }
+    }
+
+    /** What a configuration and each of its candidates show of the hardware. */
+    private static void describeHardware(dev.ftadvisor.model.Configuration c, Map<String, Object> out) {
+        out.put("gpu", c.getGpu());
+        out.put("gpuCount", c.getGpuCount());
+        out.put("nodes", c.getNodes());
+        out.put("gpuMemoryGb", c.getGpuMemoryGb());
+        out.put("memoryPerGpuGb", c.getMemoryPerGpuGb());
+        out.put("ramGb", c.getRamGb());
     }
 
     /** The matched facts of one firing, described into one map. */
