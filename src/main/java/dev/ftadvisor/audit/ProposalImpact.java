@@ -24,8 +24,9 @@ import java.util.stream.Stream;
 
 /**
  * The second half of {@code rules diff}: every proposal in a folder consulted under the old and the new
- * rules, and what changes: verdict, top plan, and findings (by rule id and candidate: added, removed,
- * message changed, e.g. because a number in it moved).
+ * rules, and what changes: verdict, top plan, and findings (by rule id and the configuration or
+ * candidate they name: added, removed, message changed, e.g. because a number in it moved). A rule
+ * moved from candidates to configurations shows as removed and added: its findings name other keys.
  */
 public final class ProposalImpact {
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -83,7 +84,7 @@ public final class ProposalImpact {
         return new Result(name, null, ro.verdict(), rn.verdict(), top(ro), top(rn), added, removed, changed);
     }
 
-    /** "rule id @ candidate key" (or "@ proposal") -> message; several findings of one rule on one key are joined. */
+    /** "rule id @ configuration or candidate key" (or "@ proposal") -> message; several findings of one rule on one key are joined. */
     private static Map<String, String> findings(List<Finding> fs) {
         Map<String, String> m = new TreeMap<>();
         for (Finding f : fs) {

@@ -37,7 +37,11 @@ public class Scenario {
 
     public static class FindingExpectation {
         public String rule;
-        /** Prefix of the candidate key ("aws/g5.xlarge/"), or absent for any. */
+        /**
+         * Prefix of the key the finding names ("aws/g5.xlarge/"), or absent for any. Hardware findings name
+         * a configuration ("aws/g5.xlarge/us-east-1/x1"), pricing findings a candidate (".../x1/spot"):
+         * a prefix up to the node count matches both.
+         */
         public String candidate;
         public String messageContains;
         public String severity;

@@ -9,6 +9,7 @@ import dev.ftadvisor.model.Configuration;
 import dev.ftadvisor.model.Estimate;
 import dev.ftadvisor.model.StandingPlans;
 import org.kie.api.runtime.KieSession;
+import org.kie.api.runtime.rule.FactHandle;
 
 import java.util.List;
 
@@ -85,6 +86,19 @@ public final class Advisor {
         return out;
     }
 
+    /** The candidates no rule rejected (nor their configuration), and how many are within budget and deadline. */
+    private static StandingPlans standingPlans(List<Candidate> candidates, RuleOutput out) {
+        List<Candidate> standing = new java.util.ArrayList<>();
+        int within = 0;
+        for (Candidate c : candidates) {
+            if (out.isStanding(c)) {
+                standing.add(c);
+                if (out.isWithinBudgetAndDeadline(c)) within++;
+            }
+        }
+        return new StandingPlans(standing, within);
+    }
+
     /** Fires one phase; a rules folder without rules in that group (the benchmark's empty set) skips it. */
     private void focus(KieSession session, String group) {
         var agendaGroup = session.getAgenda().getAgendaGroup(group);
@@ -136,21 +150,25 @@ public final class Advisor {
             }
             // the candidates (pricing models) of the configurations left: few rules see them, so the
             // pricing gate (pricing.spot-not-allowed) judges them here, first by its salience
+            List<Candidate> inserted = new java.util.ArrayList<>(candidates.size());
             for (Candidate c : candidates) {
-                if (!out.isRejected(c.getConfiguration())) session.insert(c);
-            }
-            fire(session);
-            // advice about the plans as a whole, and the verdict, read the candidates left standing
-            List<Candidate> standing = new java.util.ArrayList<>();
-            int within = 0;
-            for (Candidate c : candidates) {
-                if (out.isStanding(c)) {
-                    standing.add(c);
-                    if (out.isWithinBudgetAndDeadline(c)) within++;
+                if (!out.isRejected(c.getConfiguration())) {
+                    session.insert(c);
+                    inserted.add(c);
                 }
             }
-            session.insert(new StandingPlans(standing, within));
+            out.candidatesInserted(inserted);
+            fire(session);
+            // advice about the plans as a whole, and the verdict, read the candidates left standing
+            FactHandle plans = session.insert(standingPlans(candidates, out));
+            int judged = out.judgments();
             focus(session, PLANS_GROUP);
+            if (out.judgments() != judged) {
+                // a "plans" rule rejected a plan or marked one over budget or deadline: the verdict
+                // reads the plans standing now
+                session.delete(plans);
+                session.insert(standingPlans(candidates, out));
+            }
             focus(session, VERDICT_GROUP);
             List<ChangeOption> changes = List.of();
             if (out.verdict() == null && exploreChanges && hasChangeRules) {

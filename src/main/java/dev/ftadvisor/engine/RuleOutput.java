@@ -1,6 +1,7 @@
 package dev.ftadvisor.engine;
 
 import dev.ftadvisor.model.Candidate;
+import dev.ftadvisor.model.Configuration;
 import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.model.Judged;
 import dev.ftadvisor.model.Verdict;
@@ -47,6 +48,10 @@ public final class RuleOutput {
     /** What a rule rejected, and the candidates a rule marked over budget or deadline, by identity (no key hashing). */
     private final java.util.Set<Judged> rejected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(128));
     private final java.util.Set<Candidate> overConstraint = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(256));
+    /** Rejections and over-budget/deadline marks so far: the engine redoes StandingPlans when a phase adds any. */
+    private int judgments;
+    /** The candidates in working memory, once the engine has inserted them (null before: the gates' phase). */
+    private List<Candidate> candidatesInserted;
 
     public RuleOutput(RuleIndex index) {
         this.index = index;
@@ -72,38 +77,64 @@ public final class RuleOutput {
     /**
      * The configuration or candidate cannot be used as proposed. It leaves working memory, so no later
      * rule spends time judging it (rejected by a gate rule, it never enters the judging rules' entry
-     * point; a rejected configuration's candidates never enter at all); the report still lists it
-     * under "rejected" with this finding.
+     * point), and a rejected configuration takes its candidates with it (never inserted when a gate
+     * rejects it, deleted when a later rule does); the report still lists it under "rejected" with
+     * this finding.
      */
     public void reject(Object drools, Judged c, String template, Object... args) {
         FactHandle[] matched = add(drools, c, Finding.EFFECT_REJECT, 0, template, args);
         rejected.add(c);
-        // out of the entry point the rule matched it in ("proposed" for a gate rule, the default for a
-        // judging rule): its handle is in the match, no lookup by object needed
+        judgments++;
         RuleContext ctx = context(drools);
+        if (!deleteMatched(ctx, matched, c)) deleteEverywhere(ctx, c);
+        if (c instanceof Configuration configuration && candidatesInserted != null) {
+            // after the gates, its candidates are in working memory too: they leave with it
+            for (Candidate candidate : candidatesInserted) {
+                if (candidate.getConfiguration() == configuration) deleteEverywhere(ctx, candidate);
+            }
+        }
+    }
+
+    /**
+     * Out of the entry point the rule matched it in ("proposed" for a gate rule, the default for a
+     * judging rule): its handle is in the match, no lookup by object needed. False when the rule
+     * rejected something it did not match (say its candidate's configuration).
+     */
+    private static boolean deleteMatched(RuleContext ctx, FactHandle[] matched, Object fact) {
         for (FactHandle handle : matched) {
-            if (handle instanceof InternalFactHandle h && h.getObject() == c) {
+            if (handle instanceof InternalFactHandle h && h.getObject() == fact) {
                 if (ctx instanceof ConsequenceContext consequence) {
                     consequence.delete(h);  // the firing's own context deletes through the handle's entry point
                 } else {
                     ctx.getKieRuntime().getEntryPoint(h.getEntryPointName()).delete(h);
                 }
-                return;
+                return true;
             }
+        }
+        return false;
+    }
+
+    /** Out of every entry point the fact is in, looked up by object. */
+    private static void deleteEverywhere(RuleContext ctx, Object fact) {
+        for (var entryPoint : ctx.getKieRuntime().getEntryPoints()) {
+            var handle = entryPoint.getFactHandle(fact);
+            if (handle != null) entryPoint.delete(handle);
         }
     }
 
     public void overBudget(Object drools, Candidate c, String template, Object... args) {
         add(drools, c, Finding.EFFECT_OVER_BUDGET, 0, template, args);
         overConstraint.add(c);
+        judgments++;
     }
 
     public void overDeadline(Object drools, Candidate c, String template, Object... args) {
         add(drools, c, Finding.EFFECT_OVER_DEADLINE, 0, template, args);
         overConstraint.add(c);
+        judgments++;
     }
 
-    /** Moves the candidate up (positive weight) or down (negative) the ranking, for the reason given. */
+    /** Moves the configuration or candidate up (positive weight) or down (negative) the ranking, for the reason given. */
     public void rank(Object drools, Judged c, double weight, String template, Object... args) {
         add(drools, c, Finding.EFFECT_RANK, weight, template, args);
     }
@@ -190,6 +221,12 @@ public final class RuleOutput {
 
     /** Whether a rule rejected the configuration or candidate (it has left working memory). */
     public boolean isRejected(Judged c) { return rejected.contains(c); }
+
+    /** How many rejections and over-budget or over-deadline marks the rules have made so far. */
+    int judgments() { return judgments; }
+
+    /** The candidates the engine has inserted into working memory (a rejected configuration's leave with it). */
+    void candidatesInserted(List<Candidate> candidates) { this.candidatesInserted = candidates; }
 
     /** Whether no rule marked the candidate over budget or over deadline. */
     public boolean isWithinBudgetAndDeadline(Candidate c) { return !overConstraint.contains(c); }

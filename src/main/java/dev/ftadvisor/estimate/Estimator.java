@@ -22,7 +22,7 @@ import java.util.List;
  * configuration share it, in catalog order.
  */
 public final class Estimator {
-    /** Multi-node candidates are built from full 8-GPU nodes, at these node counts. */
+    /** Multi-node configurations are built from full 8-GPU nodes, at these node counts. */
     static final int[] MULTI_NODE_COUNTS = {2, 4};
     /** Node counts per instance: one node, and the multi-node counts for 8-GPU nodes. */
     private static final int[] SINGLE_NODE = {1};

@@ -11,6 +11,9 @@ package dev.ftadvisor.model;
 public class Candidate implements Judged {
     private final Configuration configuration;
     private String key;
+    /** The key made from the configuration's key and the pricing, and the configuration key it was made from. */
+    private String derivedKey;
+    private String derivedFrom;
     private String pricing;
     private double usdPerHour;
     private String priceBasis;
@@ -37,12 +40,18 @@ public class Candidate implements Judged {
 
     /** The configuration's key and the pricing model (".../x1/spot"); made on first read unless set. */
     @Override public String getKey() {
-        if (key == null) key = configuration.getKey() + "/" + pricing;
-        return key;
+        if (key != null) return key;
+        String configurationKey = configuration.getKey();
+        // made again when the configuration's key or the pricing changed since
+        if (derivedKey == null || derivedFrom != configurationKey) {
+            derivedKey = configurationKey + "/" + pricing;
+            derivedFrom = configurationKey;
+        }
+        return derivedKey;
     }
     public void setKey(String key) { this.key = key; }
     public String getPricing() { return pricing; }
-    public void setPricing(String pricing) { this.pricing = pricing; }
+    public void setPricing(String pricing) { this.pricing = pricing; derivedKey = null; }
     public double getUsdPerHour() { return usdPerHour; }
     public void setUsdPerHour(double usdPerHour) { this.usdPerHour = usdPerHour; }
     public String getPriceBasis() { return priceBasis; }

@@ -9,6 +9,8 @@ package dev.ftadvisor.model;
  */
 public class Configuration implements Judged {
     private String key;
+    /** The key made from provider, instance type, region and nodes (cleared when one of them is set). */
+    private String derivedKey;
     private String provider;
     private String instanceType;
     private String region;
@@ -55,16 +57,17 @@ public class Configuration implements Judged {
      * read unless set (most configurations of a batch record are never named).
      */
     @Override public String getKey() {
-        if (key == null) key = provider + "/" + instanceType + "/" + region + "/x" + nodes;
-        return key;
+        if (key != null) return key;
+        if (derivedKey == null) derivedKey = provider + "/" + instanceType + "/" + region + "/x" + nodes;
+        return derivedKey;
     }
     public void setKey(String key) { this.key = key; }
     public String getProvider() { return provider; }
-    public void setProvider(String provider) { this.provider = provider; }
+    public void setProvider(String provider) { this.provider = provider; derivedKey = null; }
     public String getInstanceType() { return instanceType; }
-    public void setInstanceType(String instanceType) { this.instanceType = instanceType; }
+    public void setInstanceType(String instanceType) { this.instanceType = instanceType; derivedKey = null; }
     public String getRegion() { return region; }
-    public void setRegion(String region) { this.region = region; }
+    public void setRegion(String region) { this.region = region; derivedKey = null; }
     public String getRegionGroup() { return regionGroup; }
     public void setRegionGroup(String regionGroup) { this.regionGroup = regionGroup; }
     public String getGpu() { return gpu; }
@@ -82,7 +85,7 @@ public class Configuration implements Judged {
     public int getGpuCount() { return gpuCount; }
     public void setGpuCount(int gpuCount) { this.gpuCount = gpuCount; }
     public int getNodes() { return nodes; }
-    public void setNodes(int nodes) { this.nodes = nodes; }
+    public void setNodes(int nodes) { this.nodes = nodes; derivedKey = null; }
     public double getGpuMemoryGb() { return gpuMemoryGb; }
     public void setGpuMemoryGb(double gpuMemoryGb) { this.gpuMemoryGb = gpuMemoryGb; }
     public double getMemoryPerGpuGb() { return memoryPerGpuGb; }

@@ -5,9 +5,10 @@ import java.util.Map;
 
 /**
  * The only output of a rule: what it found, with the rule's identity (id, file, line), the guide ids
- * it implements and the fact values it matched. A finding about one candidate names its key; its
- * {@code effect} says what it does to that candidate (rejects it, marks it over budget or deadline,
- * moves it up or down the ranking) so that later rules and the report can act on it.
+ * it implements and the fact values it matched. A finding about one configuration or candidate names
+ * it (its subject and key); its {@code effect} says what it does to it (rejects it, marks it over
+ * budget or deadline, moves it up or down the ranking) so that the engine (standing plans, verdict
+ * counts) and the report can act on it. Findings are output, not facts: no rule matches them.
  */
 public class Finding {
     public static final String EFFECT_NONE = "none";
@@ -103,7 +104,6 @@ public class Finding {
     @com.fasterxml.jackson.annotation.JsonIgnore
     public List<Object> getArgs() { return args; }
 
-    /** Keeps the template and arguments the message was formatted from (set once, by RuleOutput). */
     /**
      * Keeps the template and a read-only view of its arguments (not a copy: a batch makes hundreds of
      * findings per record; the caller hands the list over and does not change it afterwards).

@@ -27,11 +27,6 @@ public final class StandingPlans {
     private final List<Double> ramToGpuMemoryRatios;
     private final boolean anyWithoutBf16;
 
-    /** Standing candidates, none known to be within budget and deadline (for aggregates alone). */
-    public StandingPlans(List<Candidate> candidates) {
-        this(candidates, 0);
-    }
-
     /**
      * @param withinBudgetAndDeadline how many of the candidates no rule marked over budget or over
      *        deadline (a count of the rules' findings, read by the verdict rules)

@@ -16,7 +16,7 @@ final class LazyList<T> extends AbstractList<T> {
         this.source = source;
     }
 
-    private List<T> list() {
+    private synchronized List<T> list() {
         if (list == null) {
             list = List.copyOf(source.get());
             source = null;

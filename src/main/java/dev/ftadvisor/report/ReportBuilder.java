@@ -42,19 +42,23 @@ public final class ReportBuilder {
             }
         }
         List<Report.Plan> plans = new ArrayList<>();
-        List<Finding> planFindings = new ArrayList<>();
+        // each finding once: plans of one configuration share its findings
+        java.util.Set<Finding> planFindings = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        List<Finding> planFindingsInOrder = new ArrayList<>();
         for (int i = 0; i < best.size(); i++) {
             Candidate c = best.get(i).candidate();
             List<Finding> fs = byCandidate.of(c);
             plans.add(plan(i + 1, c, fs));
-            planFindings.addAll(fs);
+            for (Finding f : fs) {
+                if (planFindings.add(f)) planFindingsInOrder.add(f);
+            }
         }
         List<Report.Rejected> rejectedList = new ArrayList<>(rejected.size());
         for (RejectedGroup g : rejected.values()) rejectedList.add(g.toReport());
         Verdict v = o.verdict();
         Proposal p = o.resolved().proposal();
         List<Finding> findings = new ArrayList<>(general);
-        findings.addAll(planFindings);
+        findings.addAll(planFindingsInOrder);
         return new Report(p.getId(), v == null ? null : v.getValue(),
                 v == null ? "no verdict rule fired" : v.getSummary(), v == null ? null : v.getRuleId(),
                 estimateView(o.estimate(), p), plans, List.copyOf(rejectedList), changes(o), findings,

@@ -152,6 +152,8 @@ class RuleLinterTest {
                 "$c : Configuration( ramGb < 0 ) from entry-point \"proposed\"", "out.reject(drools, $c, \"never\");"));
         RulesCopy.append(rules, "memory.drl", RULE_TEMPLATE.formatted("Candidate at the gate", "memory.gate-candidate",
                 "$c : Candidate( pricing == \"spot\" ) from entry-point \"proposed\"", "out.reject(drools, $c, \"never\");"));
+        RulesCopy.append(rules, "memory.drl", RULE_TEMPLATE.formatted("Anything at the gate", "memory.gate-any",
+                "$c : Object() from entry-point \"proposed\"", "out.note(drools, \"seen\");"));
         RulesCopy.append(rules, "memory.drl", RULE_TEMPLATE.formatted("Unknown entry point", "memory.gate-unknown",
                 "$c : Configuration( nodes > 1 ) from entry-point \"proposd\"", "out.reject(drools, $c, \"never\");"));
         RulesCopy.append(rules, "memory.drl", RULE_TEMPLATE.formatted("Under not", "memory.undernot",
@@ -169,6 +171,7 @@ class RuleLinterTest {
         assertThat(problems).anySatisfy(p -> assertThat(p).contains("'Unknown entry point' can never fire")
                 .contains("no facts into entry point \"proposd\""));
         assertThat(problems).noneSatisfy(p -> assertThat(p).contains("Under not"));
+        assertThat(problems).noneSatisfy(p -> assertThat(p).contains("Anything at the gate"));
     }
 
     @Test

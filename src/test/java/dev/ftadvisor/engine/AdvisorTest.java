@@ -7,7 +7,12 @@ import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.model.Verdict;
 import dev.ftadvisor.report.Report;
 import dev.ftadvisor.report.ReportBuilder;
+import dev.ftadvisor.audit.RulesCopy;
+import dev.ftadvisor.io.ResourceFolder;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
 
 import java.util.List;
 import java.util.Set;
@@ -67,5 +72,74 @@ class AdvisorTest {
         long standing = o.candidates().stream().filter(c -> ReportBuilder.best(List.of(c),
                 dev.ftadvisor.report.PlanFindings.of(o.findings())) != null).count();
         assertThat(o.verdict().getSummary()).contains("of the " + standing + " plans no rule rejected");
+    }
+
+    private static final String RULE = """
+
+            rule "%s"
+                @id("%s")
+                @sources("choose.pricing")
+                @severity("blocker")
+                @topic("pricing")
+                @description("test rule")
+                %s
+            when
+                %s
+            then
+                %s
+            end
+            """;
+
+    /** The bundled rules plus test rules appended to pricing.drl (which then also imports Configuration). */
+    private static Advisor advisorWith(Path tmp, String... rules) {
+        Path copy = RulesCopy.of(tmp);
+        RulesCopy.edit(copy, "pricing.drl", "import dev.ftadvisor.model.Candidate;",
+                "import dev.ftadvisor.model.Candidate;\nimport dev.ftadvisor.model.Configuration;");
+        for (String rule : rules) RulesCopy.append(copy, "pricing.drl", rule);
+        return new Advisor(RuleCompiler.load(ResourceFolder.ofDirectory(copy)), TestSupport.catalog());
+    }
+
+    @Test
+    void aConfigurationRejectedAfterTheGatesTakesItsCandidatesOut(@TempDir Path tmp) {
+        Advisor advisor = advisorWith(tmp, RULE.formatted("No L4", "test.no-l4", "salience 200",
+                "$c : Configuration( gpu == \"L4\" )", "out.reject(drools, $c, \"no L4 in this test\");"));
+        Outcome o = advisor.consult(TestSupport.proposal(PROPOSAL), false);
+        List<Configuration> l4 = o.candidates().stream().map(Candidate::getConfiguration)
+                .filter(c -> c.getGpu().equals("L4")).distinct().toList();
+        assertThat(l4).isNotEmpty();
+        Set<Object> judged = o.findings().stream().filter(f -> !f.getId().equals("test.no-l4"))
+                .map(Finding::getSubject).collect(Collectors.toSet());
+        // its candidates were already in working memory: they left with it, unjudged by the pricing rules
+        assertThat(o.candidates()).filteredOn(c -> l4.contains(c.getConfiguration()))
+                .allSatisfy(c -> assertThat(judged).doesNotContain(c));
+        Report report = ReportBuilder.build(o, "test", false);
+        assertThat(report.plans()).noneSatisfy(p -> assertThat(p.gpu()).isEqualTo("L4"));
+    }
+
+    @Test
+    void aRuleMayRejectAConfigurationItDidNotMatch(@TempDir Path tmp) {
+        Advisor advisor = advisorWith(tmp, RULE.formatted("No A10G on demand", "test.no-a10g", "salience 200",
+                "$c : Candidate( gpu == \"A10G\", pricing == \"on-demand\" )",
+                "out.reject(drools, $c.getConfiguration(), \"no A10G in this test\");"));
+        Outcome o = advisor.consult(TestSupport.proposal(PROPOSAL), false);
+        Report report = ReportBuilder.build(o, "test", false);
+        assertThat(report.plans()).noneSatisfy(p -> assertThat(p.gpu()).isEqualTo("A10G"));
+        // the A10G configurations the gates left (the 8-GPU nodes; the smaller ones do not fit) are rejected
+        // by the test rule, all pricing models with them
+        assertThat(report.rejected()).filteredOn(r -> r.gpu().equals("A10G"))
+                .filteredOn(r -> r.reasons().stream().noneMatch(x -> x.id().equals("memory.fit"))).isNotEmpty()
+                .allSatisfy(r -> {
+                    assertThat(r.reasons()).extracting(Report.Reason::id).containsExactly("test.no-a10g");
+                    assertThat(r.pricing()).contains("on-demand", "spot");
+                });
+    }
+
+    @Test
+    void theVerdictCountsThePlansLeftAfterThePlansPhase(@TempDir Path tmp) {
+        Advisor advisor = advisorWith(tmp, RULE.formatted("Nothing stands", "test.nothing-stands", "ruleflow-group \"plans\"",
+                "StandingPlans( $cs : candidates )\n    $c : Candidate() from $cs", "out.reject(drools, $c, \"nothing in this test\");"));
+        Outcome o = advisor.consult(TestSupport.proposal(PROPOSAL), false);
+        assertThat(o.verdict().getValue()).isNotEqualTo(Verdict.FEASIBLE);
+        assertThat(ReportBuilder.build(o, "test", false).plans()).isEmpty();
     }
 }

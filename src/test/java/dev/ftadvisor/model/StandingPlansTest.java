@@ -30,9 +30,10 @@ class StandingPlansTest {
                 candidate("aws", "on-demand", 1, 1, 30, 64, 24, true),       // RAM 2.67x GPU memory
                 candidate("gcp", "spot", 8, 2, 5, 1360, 80, true),           // multi-node: not single-node
                 candidate("aws", "on-demand", 4, 1, 12.5, 192, 16, false),   // RAM 3x, no bf16
-                candidate("lambda", "reserved", 8, 1, 4, 1800, 80, true)));
+                candidate("lambda", "reserved", 8, 1, 4, 1800, 80, true)), 3);
 
         assertThat(plans.getCount()).isEqualTo(4);
+        assertThat(plans.getWithinBudgetAndDeadline()).isEqualTo(3);
         assertThat(plans.getProviders()).containsExactly("aws", "gcp", "lambda");
         assertThat(plans.getPricings()).containsExactly("on-demand", "reserved", "spot");
         assertThat(plans.getMaxGpuCount()).isEqualTo(8);
@@ -44,7 +45,7 @@ class StandingPlansTest {
 
     @Test
     void nothingStandingGivesEmptyAggregates() {
-        StandingPlans none = new StandingPlans(List.of());
+        StandingPlans none = new StandingPlans(List.of(), 0);
         assertThat(none.getCount()).isZero();
         assertThat(none.getProviders()).isEmpty();
         assertThat(none.getPricings()).isEmpty();
