@@ -96,7 +96,7 @@ final class ChangeExplorer {
     private static void addConstraintOptions(Proposal asked, String kind, String from, String to, List<Candidate> candidates,
                                              List<Finding> findings, int baseChanges, List<ChangeOption> options) {
         PlanFindings by = PlanFindings.of(findings);
-        List<Candidate> kept = candidates.stream().filter(c -> !by.has(c, Finding.EFFECT_REJECT)).toList();
+        List<Candidate> kept = candidates.stream().filter(c -> !by.isRejected(c)).toList();
         if (asked.isBudgetGiven()) {
             kept.stream().filter(c -> !by.has(c, Finding.EFFECT_OVER_DEADLINE))
                     .min(Comparator.comparingDouble(Candidate::getCostUsd))
