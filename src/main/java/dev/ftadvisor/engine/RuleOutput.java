@@ -26,10 +26,10 @@ import java.util.Map;
  * records, and the engine hands it on as facts (StandingPlans). Rules never print.
  */
 public final class RuleOutput {
-    /** @sources values already split (the regex split showed in batch profiles); bounded by the rules. */
     /*
-     * A rule's identity as findings carry it (metadata without quotes, file and line) is worked out
-     * once per rule of a compiled rule set (kept in its RuleIndex), not on every firing.
+     * A rule's identity as findings carry it (metadata without quotes, file and line, @sources already
+     * split) is worked out once per rule of a compiled rule set (kept in its RuleIndex), not on every
+     * firing: the regex split showed in batch profiles.
      */
     private record Identity(String id, String file, int line, String severity, String topic, List<String> sources) {
     }
