@@ -117,6 +117,52 @@ public final class Advisor {
         }
     }
 
+    /**
+     * The hardware gates on the configurations (entry point "proposed"), then the judging rules on the
+     * configurations they left and those configurations' candidates.
+     */
+    private void judgeCandidates(KieSession session, RuleOutput out, List<Candidate> candidates) {
+        List<Configuration> configurations = configurations(candidates);
+        var proposed = session.getEntryPoint(PROPOSED);
+        if (proposed != null) {
+            // admission: the hardware gate rules (entry point "proposed") reject configurations that
+            // cannot run at all; only what they leave enters the judging rules, which never see the rest
+            for (Configuration c : configurations) {
+                proposed.insert(c);
+            }
+            fire(session);
+        }
+        for (Configuration c : configurations) {
+            if (!out.isRejected(c)) session.insert(c);
+        }
+        // the candidates (pricing models) of the configurations left: few rules see them, so the
+        // pricing gate (pricing.spot-not-allowed) judges them here, first by its salience
+        List<Candidate> inserted = new java.util.ArrayList<>(candidates.size());
+        for (Candidate c : candidates) {
+            if (!out.isRejected(c.getConfiguration())) {
+                session.insert(c);
+                inserted.add(c);
+            }
+        }
+        out.candidatesInserted(inserted);
+        fire(session);
+    }
+
+    /** The "plans" rules, then the verdict rules, over the candidates left standing. */
+    private void judgePlans(KieSession session, RuleOutput out, List<Candidate> candidates) {
+        // advice about the plans as a whole, and the verdict, read the candidates left standing
+        FactHandle plans = session.insert(standingPlans(candidates, out));
+        int judged = out.judgments();
+        focus(session, PLANS_GROUP);
+        if (out.judgments() != judged) {
+            // a "plans" rule rejected a plan or marked one over budget or deadline: the verdict
+            // reads the plans standing now
+            session.delete(plans);
+            session.insert(standingPlans(candidates, out));
+        }
+        focus(session, VERDICT_GROUP);
+    }
+
     public Outcome judge(ResolvedProposal r, Estimate estimate, List<Candidate> candidates, boolean trace) {
         return judge(r, estimate, candidates, trace, true);
     }
@@ -135,41 +181,8 @@ public final class Advisor {
             session.insert(r.proposal());
             session.insert(r.model());
             session.insert(estimate);
-            List<Configuration> configurations = configurations(candidates);
-            var proposed = session.getEntryPoint(PROPOSED);
-            if (proposed != null) {
-                // admission: the hardware gate rules (entry point "proposed") reject configurations that
-                // cannot run at all; only what they leave enters the judging rules, which never see the rest
-                for (Configuration c : configurations) {
-                    proposed.insert(c);
-                }
-                fire(session);
-            }
-            for (Configuration c : configurations) {
-                if (!out.isRejected(c)) session.insert(c);
-            }
-            // the candidates (pricing models) of the configurations left: few rules see them, so the
-            // pricing gate (pricing.spot-not-allowed) judges them here, first by its salience
-            List<Candidate> inserted = new java.util.ArrayList<>(candidates.size());
-            for (Candidate c : candidates) {
-                if (!out.isRejected(c.getConfiguration())) {
-                    session.insert(c);
-                    inserted.add(c);
-                }
-            }
-            out.candidatesInserted(inserted);
-            fire(session);
-            // advice about the plans as a whole, and the verdict, read the candidates left standing
-            FactHandle plans = session.insert(standingPlans(candidates, out));
-            int judged = out.judgments();
-            focus(session, PLANS_GROUP);
-            if (out.judgments() != judged) {
-                // a "plans" rule rejected a plan or marked one over budget or deadline: the verdict
-                // reads the plans standing now
-                session.delete(plans);
-                session.insert(standingPlans(candidates, out));
-            }
-            focus(session, VERDICT_GROUP);
+            judgeCandidates(session, out, candidates);
+            judgePlans(session, out, candidates);
             List<ChangeOption> changes = List.of();
             if (out.verdict() == null && exploreChanges && hasChangeRules) {
                 // the verdict rules found no plan that works as asked: measure what would
