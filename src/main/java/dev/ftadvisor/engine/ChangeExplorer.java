@@ -98,9 +98,9 @@ final class ChangeExplorer {
         PlanFindings by = PlanFindings.of(findings);
         List<Candidate> kept = candidates.stream().filter(c -> !by.isRejected(c)).toList();
         if (asked.isBudgetGiven()) {
-            kept.stream().filter(c -> !by.has(c, Finding.EFFECT_OVER_DEADLINE))
+            kept.stream().filter(c -> !by.isOverDeadline(c))
                     .min(Comparator.comparingDouble(Candidate::getCostUsd))
-                    .filter(c -> by.has(c, Finding.EFFECT_OVER_BUDGET))
+                    .filter(c -> by.isOverBudget(c))
                     .ifPresent(c -> {
                         double budget = Math.ceil(c.getCostUsd());
                         options.add(new ChangeOption(baseChanges == 0 ? "budget" : kind, from, to, baseChanges + 1, c,
@@ -109,9 +109,9 @@ final class ChangeExplorer {
                     });
         }
         if (asked.isDeadlineGiven()) {
-            kept.stream().filter(c -> !by.has(c, Finding.EFFECT_OVER_BUDGET))
+            kept.stream().filter(c -> !by.isOverBudget(c))
                     .min(Comparator.comparingDouble(Candidate::getHours))
-                    .filter(c -> by.has(c, Finding.EFFECT_OVER_DEADLINE))
+                    .filter(c -> by.isOverDeadline(c))
                     .ifPresent(c -> {
                         double deadline = Math.ceil(c.getHours() * 10) / 10;  // to the next 0.1 h
                         options.add(new ChangeOption(baseChanges == 0 ? "deadline" : kind, from, to, baseChanges + 1, c,

@@ -85,11 +85,19 @@ public final class PlanFindings {
         return group(about(c.getConfiguration())).rejecting || group(about(c)).rejecting;
     }
 
+    /** Whether a rule marked the candidate (or its configuration) over budget. */
+    public boolean isOverBudget(Candidate c) {
+        return group(about(c.getConfiguration())).overBudget || group(about(c)).overBudget;
+    }
+
+    /** Whether a rule marked the candidate (or its configuration) over deadline. */
+    public boolean isOverDeadline(Candidate c) {
+        return group(about(c.getConfiguration())).overDeadline || group(about(c)).overDeadline;
+    }
+
     /** How many of budget and deadline the candidate misses (0-2), as its findings say. */
     public int constraintMisses(Candidate c) {
-        Group hardware = group(about(c.getConfiguration()));
-        Group own = group(about(c));
-        return (hardware.overBudget || own.overBudget ? 1 : 0) + (hardware.overDeadline || own.overDeadline ? 1 : 0);
+        return (isOverBudget(c) ? 1 : 0) + (isOverDeadline(c) ? 1 : 0);
     }
 
     /** The sum of the rank weights of the candidate's findings (its configuration's included). */
@@ -99,19 +107,6 @@ public final class PlanFindings {
 
     private static Group group(Group g) {
         return g == null ? NONE : g;
-    }
-
-    /** Whether any of the candidate's findings (its configuration's included) has this effect. */
-    public boolean has(Candidate c, String effect) {
-        return has(about(c.getConfiguration()), effect) || has(about(c), effect);
-    }
-
-    private static boolean has(Group group, String effect) {
-        if (group == null) return false;
-        for (Finding f : group.findings) {
-            if (effect.equals(f.getEffect())) return true;
-        }
-        return false;
     }
 
     /** Findings naming this configuration or candidate, and (rare) findings naming only its key. */

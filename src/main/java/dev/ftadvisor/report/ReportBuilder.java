@@ -159,18 +159,7 @@ public final class ReportBuilder {
         return out;
     }
 
-    public static int constraintMisses(List<Finding> fs) {
-        if (fs == null) return 0;
-        boolean overBudget = false;
-        boolean overDeadline = false;
-        for (Finding f : fs) {
-            overBudget |= Finding.EFFECT_OVER_BUDGET.equals(f.getEffect());
-            overDeadline |= Finding.EFFECT_OVER_DEADLINE.equals(f.getEffect());
-        }
-        return (overBudget ? 1 : 0) + (overDeadline ? 1 : 0);
-    }
-
-    public static double rankScore(List<Finding> fs) {
+    private static double rankScore(List<Finding> fs) {
         if (fs == null) return 0;
         double sum = 0;
         for (Finding f : fs) sum += f.getRankWeight();

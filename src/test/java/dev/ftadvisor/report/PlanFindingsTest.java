@@ -69,8 +69,8 @@ class PlanFindingsTest {
         assertThat(by.of(SPOT)).containsExactly(headroom, budget, a100);
         assertThat(by.of(ON_DEMAND)).containsExactly(headroom, a100);
         assertThat(by.general()).containsExactly(note);
-        assertThat(by.has(SPOT, Finding.EFFECT_OVER_BUDGET)).isTrue();
-        assertThat(by.has(ON_DEMAND, Finding.EFFECT_OVER_BUDGET)).isFalse();
+        assertThat(by.isOverBudget(SPOT)).isTrue();
+        assertThat(by.isOverBudget(ON_DEMAND)).isFalse();
     }
 
     @Test
@@ -82,7 +82,7 @@ class PlanFindingsTest {
         PlanFindings by = PlanFindings.of(List.of(own, byKey));
 
         assertThat(by.of(ON_DEMAND)).containsExactly(own, byKey);
-        assertThat(by.has(SPOT, Finding.EFFECT_REJECT)).isTrue();
+        assertThat(by.isRejected(SPOT)).isTrue();
         assertThat(by.of(candidate(configuration("gcp/a2-highgpu-1g/us-central1/x1"), "spot"))).isEmpty();
     }
 }
