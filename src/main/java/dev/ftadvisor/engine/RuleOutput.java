@@ -97,17 +97,15 @@ public final class RuleOutput {
 
     /**
      * Out of the entry point the rule matched it in ("proposed" for a gate rule, the default for a
-     * judging rule): its handle is in the match, no lookup by object needed. False when the rule
-     * rejected something it did not match (say its candidate's configuration).
+     * judging rule): its handle is in the match, and the firing's own context deletes through the
+     * handle's entry point, no lookup by object needed. False when the rule rejected something it did
+     * not match (say its candidate's configuration), or outside a consequence.
      */
     private static boolean deleteMatched(RuleContext ctx, FactHandle[] matched, Object fact) {
+        if (!(ctx instanceof ConsequenceContext consequence)) return false;
         for (FactHandle handle : matched) {
             if (handle instanceof InternalFactHandle h && h.getObject() == fact) {
-                if (ctx instanceof ConsequenceContext consequence) {
-                    consequence.delete(h);  // the firing's own context deletes through the handle's entry point
-                } else {
-                    ctx.getKieRuntime().getEntryPoint(h.getEntryPointName()).delete(h);
-                }
+                consequence.delete(h);
                 return true;
             }
         }
