@@ -12,8 +12,10 @@
     var proposal = {
       model: text('model'), method: text('method'), sequenceLength: num('sequenceLength'), epochs: num('epochs'),
       budgetUsd: num('budgetUsd'), deadlineHours: num('deadlineHours'), region: text('region'),
-      spotAllowed: document.getElementById('spotAllowed').checked
+      objective: text('objective')
     };
+    var spot = text('spotAllowed');
+    if (spot !== undefined) proposal.spotAllowed = spot === 'true';
     var tokens = text('tokens');
     if (tokens !== undefined) proposal.dataset = { tokens: tokens };
     errorBox.textContent = '';

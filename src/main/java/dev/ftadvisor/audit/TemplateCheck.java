@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 final class TemplateCheck {
     /** Position of the template among each RuleOutput method's arguments (after drools, candidate...). */
     private static final Map<String, Integer> TEMPLATE_ARG = Map.of("note", 1, "advise", 2, "reject", 2,
-            "overBudget", 2, "overDeadline", 2, "rank", 3, "verdict", 2);
-    private static final Pattern CALL = Pattern.compile("\\bout\\s*\\.\\s*(note|advise|reject|overBudget|overDeadline|rank|verdict)\\s*\\(");
+            "overBudget", 2, "overDeadline", 2, "outOfRegion", 2, "notRecommended", 2, "rank", 3, "verdict", 2, "tieTolerance", 2);
+    private static final Pattern CALL = Pattern.compile("\\bout\\s*\\.\\s*(note|advise|reject|overBudget|overDeadline|outOfRegion|notRecommended|rank|verdict|tieTolerance)\\s*\\(");
     private static final Pattern STRING = Pattern.compile("^\"((?:[^\"\\\\]|\\\\.)*)\"$", Pattern.DOTALL);
 
     private TemplateCheck() {

@@ -99,7 +99,7 @@ public final class ConsultCommand implements Callable<Integer> {
 
     private int print(Advisor advisor, ResolvedProposal resolved, Lang language) {
         Outcome outcome = Localizer.forRules(advisor.rules().folder()).localize(advisor.consult(resolved, explain), language);
-        Report report = ReportBuilder.build(outcome, advisor.catalog().asOf(), explain);
+        Report report = ReportBuilder.build(outcome, advisor.catalog().asOf(), explain, language);
         if (whyNot != null) {
             return whyNot(outcome, report, advisor);
         }

@@ -25,7 +25,9 @@ public class ProposalFlags {
     @Option(names = "--deadline", paramLabel = "HOURS", description = "Deadline in hours.") Double deadline;
     @Option(names = "--region", description = "us, eu, cn or ap.") String region;
     @Option(names = "--providers", split = ",", description = "Restrict to providers: aws,gcp,azure,aliyun,lambda.") List<String> providers;
-    @Option(names = "--spot", negatable = true, description = "Allow spot/preemptible instances (default: allowed).") Boolean spot;
+    @Option(names = "--spot", negatable = true, description = "Allow spot/preemptible plans to be recommended (--no-spot: none shown; default: shown as the cheaper alternative, not recommended).") Boolean spot;
+    @Option(names = "--multi-node-spot", negatable = true, description = "Allow a multi-node spot plan to be recommended (needs --spot; default: not).") Boolean multiNodeSpot;
+    @Option(names = "--objective", description = "What the ranking optimises: cost (default) or time.") String objective;
     @Option(names = "--multi-node", negatable = true, description = "Allow multi-node plans (default: allowed).") Boolean multiNode;
     @Option(names = "--precision", description = "Training override: mixed, pure-bf16 or fp16.") String precision;
     @Option(names = "--optimizer", description = "Training override: adamw, adamw-8bit, paged-adamw-8bit, sgd.") String optimizer;
@@ -41,7 +43,7 @@ public class ProposalFlags {
         return id != null || model != null || params != null || method != null || quantizationBits != null
                 || tokens != null || examples != null || avgTokens != null || sequenceLength != null || epochs != null
                 || budget != null || deadline != null || region != null || providers != null || spot != null
-                || multiNode != null || trainingGiven();
+                || multiNode != null || multiNodeSpot != null || objective != null || trainingGiven();
     }
 
     private boolean trainingGiven() {
@@ -70,6 +72,8 @@ public class ProposalFlags {
         if (providers != null) in.providers = providers;
         if (spot != null) in.spotAllowed = spot;
         if (multiNode != null) in.multiNodeAllowed = multiNode;
+        if (multiNodeSpot != null) in.multiNodeSpot = multiNodeSpot;
+        if (objective != null) in.objective = objective;
         if (trainingGiven()) {
             if (in.training == null) in.training = new ProposalInput.Training();
             if (precision != null) in.training.precision = precision;

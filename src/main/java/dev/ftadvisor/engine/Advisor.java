@@ -7,7 +7,12 @@ import dev.ftadvisor.model.Candidate;
 import dev.ftadvisor.model.ChangeOption;
 import dev.ftadvisor.model.Configuration;
 import dev.ftadvisor.model.Estimate;
+import dev.ftadvisor.model.ShownPlans;
 import dev.ftadvisor.model.StandingPlans;
+import dev.ftadvisor.report.PlanFindings;
+import dev.ftadvisor.report.PlanRanking;
+import dev.ftadvisor.report.Recommender;
+import dev.ftadvisor.report.ShownPlanList;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 
@@ -23,7 +28,8 @@ import java.util.List;
  * within budget and deadline. When no verdict rule found a plan that works as asked, the change
  * explorer consults variants of the proposal and inserts them as ChangeOption facts; the "changes"
  * rules decide which to offer, and the "verdict-final" rules conclude (feasible-with-changes or
- * infeasible). Thread-safe: one Advisor serves every batch worker or server request.
+ * infeasible). Last, the plans are ranked as the rules asked (objective, tie tolerance, tie-break
+ * weights), and the "advice" rules speak about the plans the report will show (ShownPlans). Thread-safe: one Advisor serves every batch worker or server request.
  */
 public final class Advisor {
     /** The entry point of the hardware gate rules, which see every configuration before any other rule does. */
@@ -35,6 +41,9 @@ public final class Advisor {
     public static final String VERDICT_GROUP = "verdict";
     public static final String CHANGES_GROUP = "changes";
     public static final String FINAL_VERDICT_GROUP = "verdict-final";
+    /** Advice about the plans the report will show (after ranking): operations and storage in the shown providers' names. */
+    public static final String ADVICE_GROUP = "advice";
+
 
     private final RuleSet rules;
     private final Catalog catalog;
@@ -86,14 +95,14 @@ public final class Advisor {
         return out;
     }
 
-    /** The candidates no rule rejected (nor their configuration), and how many are within budget and deadline. */
+    /** The candidates no rule rejected (nor their configuration), and how many of them work as proposed. */
     private static StandingPlans standingPlans(List<Candidate> candidates, RuleOutput out) {
         List<Candidate> standing = new java.util.ArrayList<>();
         int within = 0;
         for (Candidate c : candidates) {
             if (out.isStanding(c)) {
                 standing.add(c);
-                if (out.isWithinBudgetAndDeadline(c)) within++;
+                if (out.isAsProposed(c)) within++;
             }
         }
         return new StandingPlans(standing, within);
@@ -193,8 +202,16 @@ public final class Advisor {
                 focus(session, CHANGES_GROUP);
             }
             focus(session, FINAL_VERDICT_GROUP);
+            // the plans in the order the rules asked for (objective, tie tolerance, tie-break weights)
+            PlanFindings by = PlanFindings.of(out.findings());
+            List<Candidate> ranking = PlanRanking.rank(candidates, by, r.proposal().getObjective(), out.tieTolerance());
+            Recommender.Picks picks = Recommender.pick(ranking, by);
+            List<ShownPlanList.Line> shown = ShownPlanList.select(ranking, picks, by, ShownPlanList.MAX_PLANS);
+            session.insert(new ShownPlans(shown.stream().map(ShownPlanList.Line::plan).toList()));
+            focus(session, ADVICE_GROUP);
             return new Outcome(r, estimate, candidates, List.copyOf(out.findings()), out.verdict(),
-                    listener == null ? List.of() : List.copyOf(listener.firings()), rules.rulesVersion(), changes);
+                    listener == null ? List.of() : List.copyOf(listener.firings()), rules.rulesVersion(), changes,
+                    ranking, picks);
         } finally {
             session.dispose();
         }

@@ -7,7 +7,6 @@ import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.model.Proposal;
 import dev.ftadvisor.model.Verdict;
 import dev.ftadvisor.report.PlanFindings;
-import dev.ftadvisor.report.ReportBuilder;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -39,6 +38,7 @@ final class ChangeExplorer {
         List<ChangeOption> options = new ArrayList<>();
         // budget or deadline alone, read from the plans the rules kept
         addConstraintOptions(asked, "budget", "as proposed", "as proposed", candidates, findings, 0, options);
+        addRegionOption(asked, candidates, findings, options);
         for (Variant v : variants(asked)) {
             Proposal p = asked.copy();
             v.apply.accept(p);
@@ -46,7 +46,7 @@ final class ChangeExplorer {
             Verdict verdict = o.verdict();
             PlanFindings by = PlanFindings.of(o.findings());
             if (verdict != null && Verdict.FEASIBLE.equals(verdict.getValue())) {
-                Candidate best = ReportBuilder.best(o.candidates(), by);
+                Candidate best = o.ranking().isEmpty() ? null : o.ranking().get(0);
                 if (best != null) {
                     options.add(new ChangeOption(v.kind, v.from, v.to, 1, best, by.of(best),
                             null, null, 1, 1, p.getSequenceLength()));
@@ -70,7 +70,12 @@ final class ChangeExplorer {
         if (method.equals("full") || method.equals("freeze") || method.equals("lora")) {
             vs.add(new Variant("method", method, "qlora", q -> toMethod(q, "qlora")));
         }
-        if (!p.isSpotAllowed()) vs.add(new Variant("pricing", "spot not allowed", "spot allowed", q -> q.setSpotAllowed(true)));
+        if (!p.isSpotRequested()) {
+            vs.add(new Variant("pricing", p.isSpotAllowed() ? "spot not requested" : "spot not allowed", "spot allowed", q -> {
+                q.setSpotAllowed(true);
+                q.setSpotRequested(true);
+            }));
+        }
         if (!p.isMultiNodeAllowed()) vs.add(new Variant("multi-node", "one node", "multi-node allowed", q -> q.setMultiNodeAllowed(true)));
         if (p.isProvidersRestricted()) vs.add(new Variant("providers", String.join(",", p.getProviders()), "any provider", q -> q.setProviders(List.of())));
         int shorter = Math.max(MIN_SEQUENCE_LENGTH, p.getSequenceLength() / 2);
@@ -90,13 +95,31 @@ final class ChangeExplorer {
     }
 
     /**
+     * From the plans the rules kept: the cheapest that works in every respect but the region (a region
+     * change the rules may offer, saying what it means for the data).
+     */
+    private static void addRegionOption(Proposal asked, List<Candidate> candidates, List<Finding> findings,
+                                        List<ChangeOption> options) {
+        if (asked.getRegion() == null) return;
+        PlanFindings by = PlanFindings.of(findings);
+        candidates.stream()
+                .filter(c -> !by.isRejected(c) && by.isOutOfRegion(c) && by.misses(c) == 1)
+                .min(Comparator.comparingDouble(Proposal.OBJECTIVE_TIME.equals(asked.getObjective())
+                        ? Candidate::getHours : Candidate::getCostUsd))
+                .ifPresent(c -> options.add(new ChangeOption("region", asked.getRegion(), c.getRegionGroup(), 1, c,
+                        by.of(c), null, null, 1, 1, asked.getSequenceLength())));
+    }
+
+    /**
      * From a consultation's kept plans: the cheapest one that meets the deadline (so only the budget
      * must rise) and the fastest one within budget (so only the deadline must move).
      */
     private static void addConstraintOptions(Proposal asked, String kind, String from, String to, List<Candidate> candidates,
                                              List<Finding> findings, int baseChanges, List<ChangeOption> options) {
         PlanFindings by = PlanFindings.of(findings);
-        List<Candidate> kept = candidates.stream().filter(c -> !by.isRejected(c)).toList();
+        // plans that only miss budget or deadline: out-of-region and not-recommended ones need another change too
+        List<Candidate> kept = candidates.stream()
+                .filter(c -> !by.isRejected(c) && !by.isOutOfRegion(c) && !by.isNotRecommended(c)).toList();
         if (asked.isBudgetGiven()) {
             kept.stream().filter(c -> !by.isOverDeadline(c))
                     .min(Comparator.comparingDouble(Candidate::getCostUsd))

@@ -12,11 +12,17 @@ import java.util.List;
 /** Everything one session concluded about one proposal, before rendering; changes are the options explored when nothing fitted. */
 public record Outcome(ResolvedProposal resolved, Estimate estimate, List<Candidate> candidates,
                       List<Finding> findings, Verdict verdict, List<TraceListener.Firing> trace,
-                      String rulesVersion, List<ChangeOption> changes) {
+                      String rulesVersion, List<ChangeOption> changes, List<Candidate> ranking,
+                      dev.ftadvisor.report.Recommender.Picks picks) {
 
     public Outcome(ResolvedProposal resolved, Estimate estimate, List<Candidate> candidates, List<Finding> findings,
                    Verdict verdict, List<TraceListener.Firing> trace, String rulesVersion) {
-        this(resolved, estimate, candidates, findings, verdict, trace, rulesVersion, List.of());
+        this(resolved, estimate, candidates, findings, verdict, trace, rulesVersion, List.of(), null, null);
+    }
+
+    /** The same outcome with other findings and verdict (a translation): ranking and picks stay. */
+    public Outcome withFindings(List<Finding> findings, Verdict verdict) {
+        return new Outcome(resolved, estimate, candidates, findings, verdict, trace, rulesVersion, changes, ranking, picks);
     }
 
     /** The changes the rules offered, smallest first (fewest fields changed, then cheapest plan). */

@@ -48,6 +48,9 @@ public final class RuleOutput {
     /** What a rule rejected, and the candidates a rule marked over budget or deadline, by identity (no key hashing). */
     private final java.util.Set<Judged> rejected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(128));
     private final java.util.Set<Candidate> overConstraint = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(256));
+    /** Configurations and candidates a rule marked out of region or not recommended (they stay, but miss the proposal). */
+    private final java.util.Set<Judged> missing = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(64));
+    private double tieTolerance;
     /** Rejections and over-budget/deadline marks so far: the engine redoes StandingPlans when a phase adds any. */
     private int judgments;
     /** The candidates in working memory, once the engine has inserted them (null before: the gates' phase). */
@@ -132,7 +135,43 @@ public final class RuleOutput {
         judgments++;
     }
 
-    /** Moves the configuration or candidate up (positive weight) or down (negative) the ranking, for the reason given. */
+    /**
+     * The configuration or candidate is outside the proposal's region: it stays listed (a region change
+     * the team may accept) but cannot make the proposal feasible as asked.
+     */
+    public void outOfRegion(Object drools, Judged c, String template, Object... args) {
+        add(drools, c, Finding.EFFECT_OUT_OF_REGION, 0, template, args);
+        missing.add(c);
+        judgments++;
+    }
+
+    /**
+     * The configuration or candidate stays as an alternative the report shows, with this reason, but
+     * is not recommended as the proposal stands (spot the proposal did not ask for, a suspect price).
+     */
+    public void notRecommended(Object drools, Judged c, String template, Object... args) {
+        add(drools, c, Finding.EFFECT_NOT_RECOMMENDED, 0, template, args);
+        missing.add(c);
+        judgments++;
+    }
+
+    /**
+     * The relative tolerance within which two plans' objective figures (cost or hours) count as a tie,
+     * ordered by the rules' tie-break weights ({@link #rank}), with the rule's note saying so. Set by a
+     * ranking rule; 0 until one does (then only exact ties are ordered by the weights).
+     */
+    public void tieTolerance(Object drools, double fraction, String template, Object... args) {
+        add(drools, null, Finding.EFFECT_NONE, 0, template, args);
+        this.tieTolerance = fraction;
+    }
+
+    public double tieTolerance() { return tieTolerance; }
+
+    /**
+     * A tie-break weight for the configuration or candidate: among plans whose objective figure is
+     * within the tie tolerance of each other, the higher sum of weights ranks first. It never lifts a
+     * plan over a cheaper and faster one.
+     */
     public void rank(Object drools, Judged c, double weight, String template, Object... args) {
         add(drools, c, Finding.EFFECT_RANK, weight, template, args);
     }
@@ -226,8 +265,13 @@ public final class RuleOutput {
     /** The candidates the engine has inserted into working memory (a rejected configuration's leave with it). */
     void candidatesInserted(List<Candidate> candidates) { this.candidatesInserted = candidates; }
 
-    /** Whether no rule marked the candidate over budget or over deadline. */
-    public boolean isWithinBudgetAndDeadline(Candidate c) { return !overConstraint.contains(c); }
+    /**
+     * Whether the candidate works as proposed: no rule marked it (or its configuration) over budget,
+     * over deadline, out of region or not recommended.
+     */
+    public boolean isAsProposed(Candidate c) {
+        return !overConstraint.contains(c) && (missing.isEmpty() || (!missing.contains(c) && !missing.contains(c.getConfiguration())));
+    }
 
     /** Whether the candidate still stands: no rule rejected it, nor its configuration. */
     public boolean isStanding(Candidate c) {

@@ -135,6 +135,24 @@ public final class ComputeEstimator {
         return e;
     }
 
+    /**
+     * Write bandwidth of one node to its checkpoint volume: 1 GB/s, the ceiling of a gp3 / PD-balanced
+     * class volume (AWS EBS gp3: up to 1,000 MiB/s per volume); sharded checkpoints are written by
+     * every node in parallel.
+     */
+    static final double CHECKPOINT_WRITE_GB_PER_S = 1.0;
+
+    /**
+     * Hours the run stops to write resumable checkpoints: one every checkpoint interval, each
+     * {@code checkpointGb} over the nodes' combined write bandwidth. Negligible for adapters (MBs);
+     * for a 70B full fine-tune (about 1 TB per checkpoint) several minutes each.
+     */
+    public static double checkpointWriteHours(double trainHours, double intervalHours, double checkpointGb, int nodes) {
+        if (intervalHours <= 0 || !Double.isFinite(trainHours)) return 0;
+        double count = Math.floor(Math.max(0, trainHours - SETUP_HOURS) / intervalHours);
+        return count * checkpointGb / (CHECKPOINT_WRITE_GB_PER_S * Math.max(1, nodes)) / 3600.0;
+    }
+
     /** Hours of a run on {@code gpus} GPUs of this kind: training plus the fixed setup time. */
     public static double hours(double flops, int gpus, GpuSpec gpu, double mfu, double scaling) {
         double perSecond = gpus * gpu.trainingTflops() * 1e12 * mfu * scaling;

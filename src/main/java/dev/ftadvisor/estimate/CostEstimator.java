@@ -41,7 +41,7 @@ public final class CostEstimator {
         double price = published ? i.spotUsdHour : i.onDemandUsdHour * (1 - FALLBACK_SPOT_DISCOUNT);
         double rework = reworkHours(hours, nodes, checkpointIntervalHours);
         double total = hours + rework;
-        return new Priced("spot", price, published ? "published" : "guide-range-50%", rework, total, total,
+        return new Priced("spot", price, published ? "published" : "estimated: the guide's 50-90% saving at its 50% end", rework, total, total,
                 total * price * nodes);
     }
 

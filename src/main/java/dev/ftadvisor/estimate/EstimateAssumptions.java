@@ -35,7 +35,7 @@ public final class EstimateAssumptions {
                     "2 weight + " + fmt(MemoryEstimator.fullGradientBytes(t.getPrecision())) + " gradient + "
                             + fmt(MemoryEstimator.optimizerStateBytes(t.getOptimizer(), pureBf16) + MemoryEstimator.masterBytes(t.getPrecision()))
                             + " optimizer (" + t.getPrecision() + ", " + t.getOptimizer() + ")",
-                    "ZeRO paper (Rajbhandari et al. 2020) section 3.1: 16-bit weights, fp32 master + Adam moments (K=12); mixed precision accumulates gradients in fp32 (HF Trainer AMP, DeepSpeed bf16 optimizer)"));
+                    "the standard mixed-precision accounting, ZeRO paper (Rajbhandari et al. 2020) section 3.1: 16-bit weights and gradients, fp32 master + Adam moments (K=12), 16 bytes per parameter"));
         }
         if ("freeze".equals(p.getMethod())) {
             a.add(new Assumption("training.trainableFraction", fmt(MemoryEstimator.freezeFraction(m, t)),
@@ -66,8 +66,9 @@ public final class EstimateAssumptions {
                     + fmt(MemoryEstimator.RECOMPUTE_LAYERS) + "x one layer's activations during backward",
                     "Chen et al. 2016, Training Deep Nets with Sublinear Memory Cost"));
         }
-        a.add(new Assumption("sharding.zeroStage", t.getZeroStage() != null ? String.valueOf(t.getZeroStage()) : "0 on one GPU, 3 across several",
-                t.getZeroStage() != null ? "proposal" : "ZeRO-3 shards weights, gradients and optimizer states (Rajbhandari et al. 2020); LLaMA-Factory's multi-GPU examples use it"));
+        a.add(new Assumption("sharding.zeroStage", t.getZeroStage() != null ? String.valueOf(t.getZeroStage())
+                        : "per plan: data parallel (no sharding) when one replica fits the card, else ZeRO-2 when sharding gradients and optimizer states is enough, else ZeRO-3",
+                t.getZeroStage() != null ? "proposal" : "ZeRO stages (Rajbhandari et al. 2020): 1-2 shard optimizer states and gradients at DDP's communication volume, 3 also shards weights at 1.5x; practitioners shard only as far as memory needs"));
         if (t.isCpuOffload()) {
             a.add(new Assumption("sharding.cpuOffload", "optimizer states, fp32 master and fp32 gradients in host RAM; with ZeRO-3 the 16-bit weights too",
                     "ZeRO-Offload (Ren et al. 2021); LLaMA-Factory ds_z3_offload_config.json offloads optimizer and parameters"));
@@ -93,6 +94,9 @@ public final class EstimateAssumptions {
                 fmt(ComputeEstimator.RDMA_MIN_GBPS), fmt(ComputeEstimator.INTER_RDMA), fmt(ComputeEstimator.INTER_TCP),
                 fmt(ComputeEstimator.OFFLOAD_FACTOR)),
                 "NCCL all-reduce hides behind compute on NVLink; ZeRO-3 all-gathers each layer twice per step (Rajbhandari et al. 2020); ZeRO-Offload step on CPU (Ren et al. 2021)"));
+        a.add(new Assumption("time.checkpointWrites", "one resumable checkpoint (" + fmt(Math.round(StorageEstimator.checkpointGb(m, p) * 10) / 10.0)
+                        + " GB) every " + fmt(t.getCheckpointIntervalHours()) + " h, written at " + fmt(ComputeEstimator.CHECKPOINT_WRITE_GB_PER_S) + " GB/s per node, counted in the hours",
+                "a full checkpoint holds 16-bit weights + fp32 master + Adam moments (14 bytes per parameter: ~1 TB for 70B); AWS EBS gp3 tops out at 1,000 MiB/s per volume"));
         a.add(new Assumption("time.setupHours", fmt(ComputeEstimator.SETUP_HOURS),
                 "provisioning, container pull, model download and load, final save: 15-30 minutes for 7-70B models"));
 

@@ -10,6 +10,7 @@ import dev.ftadvisor.model.InstanceSpec;
 import dev.ftadvisor.model.MemoryBreakdown;
 import dev.ftadvisor.model.ModelSpec;
 import dev.ftadvisor.model.Proposal;
+import dev.ftadvisor.model.ProviderSpec;
 import dev.ftadvisor.model.VolumeSpec;
 
 import java.util.ArrayList;
@@ -33,7 +34,45 @@ public final class Estimator {
     /** Per-instance lookups that do not depend on the proposal, done once (batches call candidates() per record). */
     private final List<InstanceFacts> instances;
 
-    private record InstanceFacts(InstanceSpec inst, GpuSpec gpu, VolumeSpec volume, String region) {
+    private record InstanceFacts(InstanceSpec inst, GpuSpec gpu, VolumeSpec volume, String region, ProviderSpec provider) {
+    }
+
+    /** ZeRO stages tried for a multi-GPU plan, least communication first (DDP, then ZeRO-2, then ZeRO-3). */
+    static final int[] SHARDING_ORDER = {0, 2, 3};
+    /**
+     * A stage is chosen when it leaves this share of the card free (10%: the allocator peaks of the
+     * optimizer step); when none does, the least sharded stage that fits at all, so memory.headroom
+     * can say how tight it is.
+     */
+    static final double LAYOUT_FILL = 0.90;
+
+    /** A plan's parallel layout: the ZeRO stage and the memory per GPU under it. */
+    record Layout(int zeroStage, MemoryBreakdown memory) {
+    }
+
+    /**
+     * The parallel layout a practitioner would launch on {@code gpus} cards of {@code cardGb}: no
+     * sharding when one replica fits a card (data parallel), ZeRO-2 when sharding gradients and
+     * optimizer states is enough, ZeRO-3 / FSDP FULL_SHARD only when the weights must be sharded too.
+     * Each stage must leave {@link #LAYOUT_FILL} of the card free where one can; the proposal's own
+     * zeroStage wins. When no stage fits, ZeRO-3 (the least memory) is reported,
+     * and memory.fit rejects the plan with its numbers: the rules still judge what fits.
+     */
+    static Layout layout(ModelSpec m, Proposal p, int gpus, boolean offload, boolean flash, double cardGb) {
+        Integer asked = p.getTraining().getZeroStage();
+        if (asked != null || gpus == 1) {
+            int zero = asked != null ? asked : 0;
+            return new Layout(zero, MemoryEstimator.perGpu(m, p, new MemoryEstimator.Sharding(gpus, zero, offload, flash)));
+        }
+        Layout tight = null;
+        Layout last = null;
+        for (int zero : SHARDING_ORDER) {
+            MemoryBreakdown mem = MemoryEstimator.perGpu(m, p, new MemoryEstimator.Sharding(gpus, zero, offload, flash));
+            last = new Layout(zero, mem);
+            if (mem.getTotal() <= cardGb * LAYOUT_FILL) return last;
+            if (tight == null && mem.getTotal() <= cardGb) tight = last;
+        }
+        return tight != null ? tight : last;
     }
 
     public Estimator(Catalog catalog) {
@@ -41,7 +80,8 @@ public final class Estimator {
         List<InstanceFacts> facts = new ArrayList<>();
         for (InstanceSpec inst : catalog.instances()) {
             facts.add(new InstanceFacts(inst, catalog.gpu(inst.gpu).orElseThrow(),
-                    StorageEstimator.defaultVolume(catalog.volumes(), inst.provider).orElse(null), inst.primaryRegion()));
+                    StorageEstimator.defaultVolume(catalog.volumes(), inst.provider).orElse(null), inst.primaryRegion(),
+                    catalog.provider(inst.provider)));
         }
         this.instances = List.copyOf(facts);
     }
@@ -65,6 +105,8 @@ public final class Estimator {
         ModelSpec m = r.model();
         double flops = ComputeEstimator.trainingFlops(m, p);
         double storageGb = StorageEstimator.volumeGb(m, p);
+        double checkpointGb = StorageEstimator.checkpointGb(m, p);
+        double interval = p.getTraining().getCheckpointIntervalHours();
         List<Candidate> out = new ArrayList<>(instances.size() * 4);
         for (InstanceFacts facts : instances) {
             InstanceSpec inst = facts.inst();
@@ -73,19 +115,24 @@ public final class Estimator {
             String region = facts.region();
             for (int nodes : inst.gpuCount >= 8 ? ANY_NODES : SINGLE_NODE) {
                 int gpus = inst.gpuCount * nodes;
-                int zero = p.getTraining().getZeroStage() != null ? p.getTraining().getZeroStage() : (gpus > 1 ? 3 : 0);
                 boolean offload = p.getTraining().isCpuOffload();
                 boolean flash = gpu.flashAttention2;
-                MemoryBreakdown mem = MemoryEstimator.perGpu(m, p, new MemoryEstimator.Sharding(gpus, zero, offload, flash));
+                Layout layout = layout(m, p, gpus, offload, flash, gpu.memoryGb);
+                int zero = layout.zeroStage();
+                MemoryBreakdown mem = layout.memory();
                 double mfu = ComputeEstimator.mfu(gpu, p);
                 double rdmaGbps = inst.rdmaGbps == null ? 0 : inst.rdmaGbps;
                 double scaling = ComputeEstimator.scalingEfficiency(inst.gpuCount, nodes, inst.gpuInterconnect,
                         inst.rdmaFabric, rdmaGbps, zero, offload);
-                double hours = ComputeEstimator.hours(flops, gpus, gpu, mfu, scaling);
+                double trainHours = ComputeEstimator.hours(flops, gpus, gpu, mfu, scaling);
+                double checkpointHours = ComputeEstimator.checkpointWriteHours(trainHours, interval, checkpointGb, nodes);
+                double hours = trainHours + checkpointHours;
                 double hostRam = MemoryEstimator.offloadHostRamGb(m, p, zero) / nodes;
+                ProviderSpec provider = facts.provider();
                 List<CostEstimator.Priced> prices = new ArrayList<>(3);
                 prices.add(CostEstimator.onDemand(inst, nodes, hours));
-                prices.add(CostEstimator.spot(inst, nodes, hours, p.getTraining().getCheckpointIntervalHours()));
+                // spot only where the provider sells it (Lambda has no spot market: no price to invent)
+                if (provider.spotMarket) prices.add(CostEstimator.spot(inst, nodes, hours, interval));
                 CostEstimator.Priced reserved = CostEstimator.reserved(inst, nodes, hours);
                 if (reserved != null) prices.add(reserved);
                 Configuration conf = new Configuration();
@@ -118,6 +165,11 @@ public final class Estimator {
                 conf.setRdmaFabric(inst.rdmaFabric);
                 conf.setRdmaGbps(rdmaGbps);
                 conf.setComputeHours(round2(hours));
+                conf.setCheckpointWriteHours(round2(checkpointHours));
+                conf.setCheckpointGb(round1(checkpointGb));
+                conf.setSpotMarketName(provider.spotMarketName);
+                conf.setEvictionNoticeSeconds(provider.evictionNoticeSeconds == null ? 0 : provider.evictionNoticeSeconds);
+                conf.setMultiNodeSpotOffered(provider.multiNodeSpot);
                 conf.setStorageGb(Math.ceil(storageGb));
                 conf.setStorageVolume(volume == null ? null : volume.name);
                 conf.setVolumeMaxIops(volume == null || volume.maxIops == null ? 0 : volume.maxIops);
@@ -131,10 +183,12 @@ public final class Estimator {
                     c.setPriceBasis(price.basis());
                     c.setReworkHours(round2(price.reworkHours()));
                     c.setHours(round2(price.hours()));
-                    c.setBilledHours(round2(price.billedHours()));
-                    double storageCost = StorageEstimator.cost(storageGb, volume, price.hours()) * nodes;
-                    c.setStorageCostUsd(round2(storageCost));
-                    c.setCostUsd(round2(price.costUsd() + storageCost));
+                    double billed = round2(price.billedHours());
+                    c.setBilledHours(billed);
+                    double storageCost = round2(StorageEstimator.cost(storageGb, volume, price.hours()) * nodes);
+                    c.setStorageCostUsd(storageCost);
+                    // from the figures the plan shows: price x billed hours x nodes + storage
+                    c.setCostUsd(round2(price.usdPerHour() * billed * nodes + storageCost));
                     c.setPriceAsOf(inst.asOf);
                     c.setPriceSource(inst.source);
                     out.add(c);

@@ -145,7 +145,7 @@ public final class MemoryEstimator {
         boolean pureBf16 = "pure-bf16".equals(t.getPrecision());
         double trainable = ParameterCounts.trainable(m, p);
         double perParam = optimizerStateBytes(t.getOptimizer(), pureBf16)
-                + (isAdapterMethod(p.getMethod()) ? B32 : masterBytes(t.getPrecision()) + fullGradientBytes(t.getPrecision()));
+                + (isAdapterMethod(p.getMethod()) ? B32 : masterBytes(t.getPrecision()) + B32);
         double params = zeroStage >= 3 ? ParameterCounts.total(p) * B16 : 0;
         return (trainable * perParam + params) / GB;
     }
@@ -181,12 +181,14 @@ public final class MemoryEstimator {
     }
 
     /**
-     * Gradient bytes per trained parameter for full/freeze tuning. Mixed precision accumulates
-     * gradients in fp32 (Hugging Face Trainer's AMP keeps fp32 parameters and gradients; DeepSpeed's
-     * bf16 optimizer keeps fp32 gradient accumulation buffers), so 4; pure bf16 keeps them in bf16.
+     * Gradient bytes per trained parameter for full/freeze tuning: 16-bit in mixed precision and in pure
+     * bf16. This is the standard mixed-precision accounting of the ZeRO paper (Rajbhandari et al. 2020,
+     * section 3.1: 2 bytes of fp16 parameters + 2 of fp16 gradients + K = 12 of fp32 master copy and Adam
+     * moments = 16 bytes per parameter), which DeepSpeed ZeRO and FSDP's MixedPrecision (reduce_dtype bf16)
+     * follow; the fp32 gradient the optimizer step reads is made one partition at a time.
      */
     static double fullGradientBytes(String precision) {
-        return "pure-bf16".equals(precision) ? B16 : B32;
+        return B16;
     }
 
     /** Fraction of the model's parameters freeze tuning trains: the proposal's, or the last 2 layers. */

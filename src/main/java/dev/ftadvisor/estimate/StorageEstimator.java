@@ -22,12 +22,20 @@ public final class StorageEstimator {
 
     public static double volumeGb(ModelSpec m, Proposal p) {
         double weights = ParameterCounts.total(p) * MemoryEstimator.B16;
-        double trainable = ParameterCounts.trainable(m, p);
-        // a resumable checkpoint of a full fine-tune holds weights plus fp32 optimizer states
-        double checkpoint = MemoryEstimator.isAdapterMethod(p.getMethod())
-                ? trainable * 12 : weights + trainable * 12;
         double data = p.getDatasetTokens() * BYTES_PER_TOKEN;
-        return BASE_GB + (weights + CHECKPOINTS_KEPT * checkpoint + data) / MemoryEstimator.GB;
+        return BASE_GB + (weights + data) / MemoryEstimator.GB + CHECKPOINTS_KEPT * checkpointGb(m, p);
+    }
+
+    /**
+     * One resumable checkpoint: a full fine-tune holds the 16-bit weights plus the fp32 master copy and
+     * Adam's two moments (12 bytes per trained parameter: 14 per parameter in all, so about 1 TB for a
+     * 70B model); an adapter method only its adapters and their optimizer states.
+     */
+    public static double checkpointGb(ModelSpec m, Proposal p) {
+        double trainable = ParameterCounts.trainable(m, p);
+        double weights = ParameterCounts.total(p) * MemoryEstimator.B16;
+        double bytes = MemoryEstimator.isAdapterMethod(p.getMethod()) ? trainable * 12 : weights + trainable * 12;
+        return bytes / MemoryEstimator.GB;
     }
 
     /** The provider's cheapest block volume in the catalog (rules judge whether it is fast enough). */

@@ -3,6 +3,7 @@ package dev.ftadvisor.facts;
 import dev.ftadvisor.model.GpuSpec;
 import dev.ftadvisor.model.InstanceSpec;
 import dev.ftadvisor.model.ModelSpec;
+import dev.ftadvisor.model.ProviderSpec;
 import dev.ftadvisor.model.VolumeSpec;
 
 import java.util.Collection;
@@ -18,12 +19,21 @@ public final class Catalog {
     private final List<InstanceSpec> instances;
     private final List<ModelSpec> models;
     private final List<VolumeSpec> volumes;
+    private final List<ProviderSpec> providers;
+    private final Map<String, ProviderSpec> providerById = new LinkedHashMap<>();
     private final String asOf;
     private final Map<String, GpuSpec> gpuByName = new LinkedHashMap<>();
     private final Map<String, ModelSpec> modelByName = new LinkedHashMap<>();
 
     public Catalog(List<GpuSpec> gpus, List<InstanceSpec> instances, List<ModelSpec> models,
                    List<VolumeSpec> volumes, String asOf) {
+        this(gpus, instances, models, volumes, List.of(), asOf);
+    }
+
+    public Catalog(List<GpuSpec> gpus, List<InstanceSpec> instances, List<ModelSpec> models,
+                   List<VolumeSpec> volumes, List<ProviderSpec> providers, String asOf) {
+        this.providers = List.copyOf(providers);
+        for (ProviderSpec p : providers) providerById.put(p.id, p);
         this.gpus = List.copyOf(gpus);
         this.instances = List.copyOf(instances);
         this.models = List.copyOf(models);
@@ -47,6 +57,13 @@ public final class Catalog {
     public List<InstanceSpec> instances() { return instances; }
     public List<ModelSpec> models() { return models; }
     public List<VolumeSpec> volumes() { return volumes; }
+    public List<ProviderSpec> providers() { return providers; }
+
+    /** The provider's spot-market facts; one the facts do not describe has no spot market. */
+    public ProviderSpec provider(String id) {
+        ProviderSpec p = providerById.get(id);
+        return p != null ? p : ProviderSpec.unknown(id);
+    }
 
     /** The date of the price catalog (the instances file's {@code asOf}). */
     public String asOf() { return asOf; }

@@ -12,6 +12,7 @@ import dev.ftadvisor.io.ResourceFolder;
 import dev.ftadvisor.model.GpuSpec;
 import dev.ftadvisor.model.InstanceSpec;
 import dev.ftadvisor.model.ModelSpec;
+import dev.ftadvisor.model.ProviderSpec;
 import dev.ftadvisor.model.VolumeSpec;
 
 import java.util.ArrayList;
@@ -56,12 +57,14 @@ public final class CatalogLoader {
         List<ModelSpec> models = readList("models.json", "models", ModelSpec.class);
         List<VolumeSpec> volumes = folder.exists("storage.json")
                 ? readList("storage.json", "volumes", VolumeSpec.class) : List.of();
+        List<ProviderSpec> providers = folder.exists("providers.json")
+                ? readList("providers.json", "providers", ProviderSpec.class) : List.of();
         String asOf = readTree("instances.json").path("asOf").asText("");
         checkUnique("gpus.json", "gpus", gpus.stream().map(g -> g.id).toList(),
                 gpus.stream().map(g -> g.aliases).toList());
         checkUnique("models.json", "models", models.stream().map(m -> m.id).toList(),
                 models.stream().map(m -> m.aliases).toList());
-        Catalog catalog = new Catalog(gpus, instances, models, volumes, asOf);
+        Catalog catalog = new Catalog(gpus, instances, models, volumes, providers, asOf);
         for (int i = 0; i < instances.size(); i++) {
             InstanceSpec inst = instances.get(i);
             if (catalog.gpu(inst.gpu).isEmpty()) {

@@ -30,8 +30,7 @@ public final class Localizer {
         Verdict verdict = v == null ? null : new Verdict(v.getValue(),
                 translations.message(lang, v.getRuleId(), v.getSummary(), v.getArgs()), v.getRuleId())
                 .withTemplate(v.getTemplate(), v.getArgs());
-        return new Outcome(o.resolved(), o.estimate(), o.candidates(), findings, verdict, o.trace(), o.rulesVersion(),
-                o.changes());
+        return o.withFindings(findings, verdict);
     }
 
     private Finding translate(Finding f, Lang lang) {

@@ -23,6 +23,8 @@ public class ProposalInput {
     public List<String> providers;
     public Boolean spotAllowed;
     public Boolean multiNodeAllowed;
+    public Boolean multiNodeSpot;
+    public String objective;
     public Training training;
 
     /** Dataset size: tokens, or examples times average tokens per example. Sizes accept 20M, 1.5B. */

@@ -20,6 +20,7 @@ public final class ProposalResolver {
     public static final Set<String> METHODS = Set.of("full", "freeze", "lora", "qlora", "prefix-tuning", "p-tuning");
     public static final Set<String> PROVIDERS = Set.of("aws", "gcp", "azure", "aliyun", "lambda");
     public static final Set<String> REGIONS = Set.of("us", "eu", "cn", "ap");
+    public static final Set<String> OBJECTIVES = Set.of(dev.ftadvisor.model.Proposal.OBJECTIVE_COST, dev.ftadvisor.model.Proposal.OBJECTIVE_TIME);
     public static final Set<String> PRECISIONS = Set.of("mixed", "pure-bf16", "fp16");
     public static final Set<String> OPTIMIZERS = Set.of("adamw", "adamw-8bit", "paged-adamw-8bit", "sgd");
     public static final Set<String> LORA_TARGETS = Set.of("q_proj", "k_proj", "v_proj", "o_proj", "gate_proj", "up_proj", "down_proj", "all");
@@ -88,7 +89,16 @@ public final class ProposalResolver {
             p.setProviders(providers);
         }
         p.setSpotAllowed(in.spotAllowed == null || in.spotAllowed);
+        p.setSpotRequested(Boolean.TRUE.equals(in.spotAllowed));
         p.setMultiNodeAllowed(in.multiNodeAllowed == null || in.multiNodeAllowed);
+        p.setMultiNodeSpot(Boolean.TRUE.equals(in.multiNodeSpot));
+        if (in.objective != null) {
+            String o = in.objective.trim().toLowerCase(Locale.ROOT);
+            if (!OBJECTIVES.contains(o)) {
+                throw InputException.of("objective", "oneOf", sorted(OBJECTIVES), in.objective);
+            }
+            p.setObjective(o);
+        }
         p.setTraining(training(in.training, method, assumptions));
         return new ResolvedProposal(p, model, List.copyOf(assumptions));
     }

@@ -111,4 +111,18 @@ public class Candidate implements Judged {
     public double getScalingEfficiency() { return configuration.getScalingEfficiency(); }
     public double getMfu() { return configuration.getMfu(); }
     public double getOnDemandUsdPerHour() { return configuration.getOnDemandUsdPerHour(); }
+    public double getCheckpointWriteHours() { return configuration.getCheckpointWriteHours(); }
+    public double getCheckpointGb() { return configuration.getCheckpointGb(); }
+    public String getSpotMarketName() { return configuration.getSpotMarketName(); }
+    public int getEvictionNoticeSeconds() { return configuration.getEvictionNoticeSeconds(); }
+    public boolean isMultiNodeSpotOffered() { return configuration.isMultiNodeSpotOffered(); }
+
+    /** This pricing's price per node-hour over the on-demand one (1 for on-demand; spot's discount shows here). */
+    public double getPriceToOnDemand() {
+        double od = configuration.getOnDemandUsdPerHour();
+        return od > 0 ? usdPerHour / od : 1;
+    }
+    /** Whether the price is an estimate (spot with no published price) rather than a published figure. */
+    public boolean isPriceEstimated() { return priceBasis != null && priceBasis.startsWith("estimated"); }
+    public boolean isSpot() { return "spot".equals(pricing); }
 }

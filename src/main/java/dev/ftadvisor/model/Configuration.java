@@ -45,6 +45,11 @@ public class Configuration implements Judged {
     private double scalingEfficiency;
     private double mfu;
     private double onDemandUsdPerHour;
+    private double checkpointWriteHours;
+    private double checkpointGb;
+    private String spotMarketName;
+    private int evictionNoticeSeconds;
+    private boolean multiNodeSpotOffered;
 
     public int getTotalGpus() { return gpuCount * nodes; }
     public double getTotalGpuMemoryGb() { return gpuCount * gpuMemoryGb; }
@@ -132,4 +137,18 @@ public class Configuration implements Judged {
     /** The published on-demand price of one node of this instance type, per hour. */
     public double getOnDemandUsdPerHour() { return onDemandUsdPerHour; }
     public void setOnDemandUsdPerHour(double onDemandUsdPerHour) { this.onDemandUsdPerHour = onDemandUsdPerHour; }
+    /** Hours spent writing resumable checkpoints (included in the compute hours). */
+    public double getCheckpointWriteHours() { return checkpointWriteHours; }
+    public void setCheckpointWriteHours(double checkpointWriteHours) { this.checkpointWriteHours = checkpointWriteHours; }
+    /** Size of one resumable checkpoint, GB. */
+    public double getCheckpointGb() { return checkpointGb; }
+    public void setCheckpointGb(double checkpointGb) { this.checkpointGb = checkpointGb; }
+    /** The provider's name for its spot market (null: the provider has none). */
+    public String getSpotMarketName() { return spotMarketName; }
+    public void setSpotMarketName(String spotMarketName) { this.spotMarketName = spotMarketName; }
+    public int getEvictionNoticeSeconds() { return evictionNoticeSeconds; }
+    public void setEvictionNoticeSeconds(int evictionNoticeSeconds) { this.evictionNoticeSeconds = evictionNoticeSeconds; }
+    /** Whether the provider sells several spot nodes for one multi-node job. */
+    public boolean isMultiNodeSpotOffered() { return multiNodeSpotOffered; }
+    public void setMultiNodeSpotOffered(boolean multiNodeSpotOffered) { this.multiNodeSpotOffered = multiNodeSpotOffered; }
 }

@@ -15,7 +15,12 @@ public class Finding {
     public static final String EFFECT_REJECT = "reject";
     public static final String EFFECT_OVER_BUDGET = "over-budget";
     public static final String EFFECT_OVER_DEADLINE = "over-deadline";
+    /** A tie-break weight: orders plans whose objective figure is within the rules' tolerance of each other. */
     public static final String EFFECT_RANK = "rank";
+    /** The plan is outside the proposal's region: it cannot make the proposal feasible as asked. */
+    public static final String EFFECT_OUT_OF_REGION = "out-of-region";
+    /** The plan stays as an alternative but is not recommended as asked (e.g. spot the proposal did not ask for). */
+    public static final String EFFECT_NOT_RECOMMENDED = "not-recommended";
     /** A rule offered a change to the proposal (a ChangeOption) that would make it work. */
     public static final String EFFECT_CHANGE = "change";
 
@@ -128,6 +133,13 @@ public class Finding {
     }
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isRejecting() { return EFFECT_REJECT.equals(effect); }
+
+    /** Whether the finding keeps its plan from working as proposed (budget, deadline, region, pricing asked). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isMiss() {
+        return EFFECT_OVER_BUDGET.equals(effect) || EFFECT_OVER_DEADLINE.equals(effect)
+                || EFFECT_OUT_OF_REGION.equals(effect) || EFFECT_NOT_RECOMMENDED.equals(effect);
+    }
 
     @Override
     public String toString() {

@@ -7,6 +7,8 @@ import java.util.List;
  * and recorded as assumptions. This is the fact the rules read about what the team asked for.
  */
 public class Proposal {
+    public static final String OBJECTIVE_COST = "cost";
+    public static final String OBJECTIVE_TIME = "time";
     private String id;
     private String modelId;
     private String modelName;
@@ -24,7 +26,13 @@ public class Proposal {
     private String region;
     private List<String> providers = List.of();
     private boolean spotAllowed = true;
+    /** The proposal set spotAllowed to true itself: only then may a spot plan be recommended. */
+    private boolean spotRequested;
+    /** The proposal set multiNodeSpot to true: only then may a multi-node spot plan be recommended. */
+    private boolean multiNodeSpot;
     private boolean multiNodeAllowed = true;
+    /** What the ranking optimises: "cost" (default) or "time". */
+    private String objective = OBJECTIVE_COST;
     private TrainingSettings training = new TrainingSettings();
 
     public String getId() { return id; }
@@ -64,6 +72,12 @@ public class Proposal {
     public boolean isProvidersRestricted() { return !providers.isEmpty(); }
     public boolean isSpotAllowed() { return spotAllowed; }
     public void setSpotAllowed(boolean spotAllowed) { this.spotAllowed = spotAllowed; }
+    public boolean isSpotRequested() { return spotRequested; }
+    public void setSpotRequested(boolean spotRequested) { this.spotRequested = spotRequested; }
+    public boolean isMultiNodeSpot() { return multiNodeSpot; }
+    public void setMultiNodeSpot(boolean multiNodeSpot) { this.multiNodeSpot = multiNodeSpot; }
+    public String getObjective() { return objective; }
+    public void setObjective(String objective) { this.objective = objective; }
     public boolean isMultiNodeAllowed() { return multiNodeAllowed; }
     public void setMultiNodeAllowed(boolean multiNodeAllowed) { this.multiNodeAllowed = multiNodeAllowed; }
     public TrainingSettings getTraining() { return training; }
@@ -80,7 +94,8 @@ public class Proposal {
         p.method = method; p.quantizationBits = quantizationBits; p.datasetGiven = datasetGiven;
         p.datasetTokens = datasetTokens; p.sequenceLength = sequenceLength; p.epochs = epochs;
         p.budgetUsd = budgetUsd; p.deadlineHours = deadlineHours; p.region = region;
-        p.providers = providers; p.spotAllowed = spotAllowed; p.multiNodeAllowed = multiNodeAllowed;
+        p.providers = providers; p.spotAllowed = spotAllowed; p.spotRequested = spotRequested; p.multiNodeSpot = multiNodeSpot;
+        p.multiNodeAllowed = multiNodeAllowed; p.objective = objective;
         p.training = training.copy();
         return p;
     }

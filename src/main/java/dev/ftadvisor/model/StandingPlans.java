@@ -18,7 +18,7 @@ import java.util.TreeSet;
  */
 public final class StandingPlans {
     private final List<Candidate> candidates;
-    private final int withinBudgetAndDeadline;
+    private final int asProposed;
     private final Set<String> providers;
     private final Set<String> pricings;
     private final int maxGpuCount;
@@ -28,12 +28,13 @@ public final class StandingPlans {
     private final boolean anyWithoutBf16;
 
     /**
-     * @param withinBudgetAndDeadline how many of the candidates no rule marked over budget or over
-     *        deadline (a count of the rules' findings, read by the verdict rules)
+     * @param asProposed how many of the candidates work as proposed: no rule marked them over budget,
+     *        over deadline, out of region or not recommended (a count of the rules' findings, read by
+     *        the verdict rules)
      */
-    public StandingPlans(List<Candidate> candidates, int withinBudgetAndDeadline) {
+    public StandingPlans(List<Candidate> candidates, int asProposed) {
         this.candidates = List.copyOf(candidates);
-        this.withinBudgetAndDeadline = withinBudgetAndDeadline;
+        this.asProposed = asProposed;
         Set<String> providers = new TreeSet<>();
         Set<String> pricings = new TreeSet<>();
         double[] ratios = new double[candidates.size()];
@@ -79,8 +80,8 @@ public final class StandingPlans {
     /** How many candidates stand. */
     public int getCount() { return candidates.size(); }
 
-    /** How many standing candidates no rule marked over budget or over deadline. */
-    public int getWithinBudgetAndDeadline() { return withinBudgetAndDeadline; }
+    /** How many standing candidates work as proposed (within budget, deadline and region, pricing as asked). */
+    public int getAsProposed() { return asProposed; }
 
     /** Providers with at least one standing plan. */
     public Set<String> getProviders() { return providers; }

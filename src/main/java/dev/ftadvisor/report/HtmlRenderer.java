@@ -52,6 +52,7 @@ public final class HtmlRenderer implements ReportRenderer {
                     .append(esc(r.verdictRule())).append(")</span>");
         }
         h.append("</p>\n");
+        recommendation(h, r);
         estimate(h, r.estimate());
         if (!r.plans().isEmpty()) plot(h, r.plans());
         plans(h, r);
@@ -60,8 +61,34 @@ public final class HtmlRenderer implements ReportRenderer {
         findings(h, r.findings());
         assumptions(h, r.assumptions());
         h.append("<p class=\"src\">").append(esc(t.get("report.footer", r.catalogAsOf(), r.rulesVersion()))).append("</p>\n");
+        if (r.catalogNote() != null) h.append("<p class=\"src\" id=\"catalog-note\">").append(esc(r.catalogNote())).append("</p>\n");
         h.append("</section>\n");
         return h.toString();
+    }
+
+    /** The recommendation first: the plan to rent and why, then the alternatives with what each trades. */
+    private void recommendation(StringBuilder h, Report r) {
+        Report.Recommendation rec = r.recommendation();
+        if (rec == null) return;
+        Report.Plan p = r.plans().get(rec.rank() - 1);
+        h.append("<div id=\"recommendation\" class=\"recommendation\">\n<h2>").append(esc(t.get("rec.title"))).append("</h2>\n<p><strong>")
+                .append(esc(t.get("rec.rent", rec.rank()) + ": " + p.provider() + " " + p.instanceType() + " (" + p.region() + "), "
+                        + Words.gpus(t, p) + ", " + p.pricing() + ", " + Words.f1(p.hours()) + " h, " + Words.usd(p.costUsd())))
+                .append("</strong></p>\n<ul class=\"why\">\n");
+        for (String line : rec.why()) h.append("<li>").append(esc(line)).append("</li>\n");
+        h.append("</ul>\n<ul class=\"alternatives\">\n");
+        alternative(h, "rec.cheapest", rec.cheapest(), r);
+        alternative(h, "rec.fastest", rec.fastest(), r);
+        alternative(h, "rec.onDemand", rec.onDemand(), r);
+        h.append("</ul>\n</div>\n");
+    }
+
+    private void alternative(StringBuilder h, String label, Report.Alternative a, Report r) {
+        if (a == null) return;
+        Report.Plan p = r.plans().get(a.rank() - 1);
+        h.append("<li><strong>").append(esc(t.get(label))).append("</strong>: ").append(esc(t.get("rec.plan", a.rank())
+                + " " + p.provider() + " " + p.instanceType() + ", " + Words.gpus(t, p) + ", " + p.pricing() + ", "
+                + Words.f1(p.hours()) + " h, " + Words.usd(p.costUsd()) + ": " + a.trade())).append("</li>\n");
     }
 
     private void estimate(StringBuilder h, Report.EstimateView e) {
@@ -76,7 +103,7 @@ public final class HtmlRenderer implements ReportRenderer {
         h.append("<li>").append(esc(t.get("report.training", TextRenderer.human(e.trainingTokens()),
                 String.format(java.util.Locale.ROOT, "%.3g", e.trainingFlops()), TextRenderer.human(e.trainableParameters()))))
                 .append("</li>\n");
-        h.append("<li>").append(esc(t.get("report.settings"))).append(": ").append(esc(String.valueOf(e.settings()))).append("</li>\n");
+        h.append("<li>").append(esc(t.get("report.settings"))).append(": ").append(esc(Words.settings(t, e.settings()))).append("</li>\n");
         h.append("</ul>\n");
     }
 
@@ -102,10 +129,18 @@ public final class HtmlRenderer implements ReportRenderer {
                     .append(Words.usd(p.usdPerHour())).append("</td><td class=\"num\">").append(Words.f1(p.hours()))
                     .append("</td><td class=\"num\">").append(Words.usd(p.costUsd())).append("</td><td")
                     .append(miss ? " class=\"miss\"" : "").append('>').append(esc(Words.fits(t, p))).append("</td><td class=\"why\">");
+            if (!p.also().isEmpty()) {
+                h.append("<p class=\"also\">").append(esc(t.get("report.also"))).append(": ").append(esc(String.join(", ", p.also()))).append("</p>");
+            }
             reasons(h, p.reasons());
             h.append("</td></tr>\n");
         }
         h.append("</table>\n");
+        if (r.planNotes() != null && !r.planNotes().isEmpty()) {
+            h.append("<div id=\"plan-notes\"><strong>").append(esc(t.get("report.planNotes"))).append("</strong>");
+            reasons(h, r.planNotes());
+            h.append("</div>\n");
+        }
     }
 
     private void reasons(StringBuilder h, List<Report.Reason> reasons) {
@@ -164,8 +199,15 @@ public final class HtmlRenderer implements ReportRenderer {
 
     private void rejected(StringBuilder h, List<Report.Rejected> rejected) {
         if (rejected.isEmpty()) return;
-        h.append("<details><summary><h2 style=\"display:inline\">").append(esc(t.get("report.rejected", rejected.size())))
-                .append("</h2></summary>\n<table id=\"rejected\">\n<tr><th>").append(esc(t.get("col.provider")))
+        h.append("<h2>").append(esc(t.get("report.rejectedGroups", rejected.size()))).append("</h2>\n<ul id=\"rejected-groups\">\n");
+        for (RejectedGroups.Group g : RejectedGroups.of(rejected)) {
+            h.append("<li>").append(esc(t.get("report.rejectedGroup", g.count(), String.join(", ", g.examples()))));
+            if (g.reason() != null) reasons(h, List.of(g.reason()));
+            h.append("</li>\n");
+        }
+        h.append("</ul>\n");
+        h.append("<details><summary>").append(esc(t.get("report.rejected", rejected.size())))
+                .append("</summary>\n<table id=\"rejected\">\n<tr><th>").append(esc(t.get("col.provider")))
                 .append("</th><th>").append(esc(t.get("col.instance"))).append("</th><th>").append(esc(t.get("col.gpus")))
                 .append("</th><th>").append(esc(t.get("col.pricing"))).append("</th><th>").append(esc(t.get("col.reasons")))
                 .append("</th></tr>\n");

@@ -23,7 +23,9 @@ public final class MarkdownRenderer implements ReportRenderer {
         m.append("**").append(t.get("report.verdict")).append(": ").append(Words.verdict(t, r.verdict())).append("** - ")
                 .append(cell(r.summary()));
         if (r.verdictRule() != null) m.append(" (").append(t.get("report.verdictRule")).append(" `").append(r.verdictRule()).append("`)");
-        m.append("\n\n## ").append(t.get("report.estimate")).append("\n\n");
+        m.append("\n\n");
+        recommendation(m, r);
+        m.append("## ").append(t.get("report.estimate")).append("\n\n");
         Report.EstimateView e = r.estimate();
         m.append("- ").append(t.get("report.estimate.line", e.model(), String.format(Locale.ROOT, "%.2f", e.parametersBillions()),
                 e.method())).append('\n');
@@ -34,7 +36,7 @@ public final class MarkdownRenderer implements ReportRenderer {
         m.append('\n');
         m.append("- ").append(t.get("report.training", TextRenderer.human(e.trainingTokens()),
                 String.format(Locale.ROOT, "%.3g", e.trainingFlops()), TextRenderer.human(e.trainableParameters()))).append('\n');
-        m.append("- ").append(t.get("report.settings")).append(": `").append(e.settings()).append("`\n\n");
+        m.append("- ").append(t.get("report.settings")).append(": ").append(cell(Words.settings(t, e.settings()))).append("\n\n");
 
         m.append("## ").append(t.get("report.plans", r.plans().size())).append("\n\n");
         if (r.plans().isEmpty()) {
@@ -51,8 +53,16 @@ public final class MarkdownRenderer implements ReportRenderer {
                         p.rank(), p.provider(), p.instanceType(), p.region(), Words.gpus(t, p), p.memoryPerGpuGb(),
                         p.gpuMemoryGb(), p.pricing(), Words.usd(p.usdPerHour()), p.hours(), Words.usd(p.costUsd()),
                         Words.fits(t, p)));
+                if (!p.also().isEmpty()) {
+                    m.append("| | ").append(t.get("report.also")).append(": ").append(cell(String.join(", ", p.also())))
+                            .append(" | | | | | | | | | |\n");
+                }
             }
             m.append('\n');
+            if (r.planNotes() != null && !r.planNotes().isEmpty()) {
+                m.append("**").append(t.get("report.planNotes")).append("**\n\n");
+                reasons(m, r.planNotes());
+            }
             for (Report.Plan p : r.plans()) {
                 if (p.reasons().isEmpty()) continue;
                 m.append("**#").append(p.rank()).append(' ').append(p.provider()).append(' ').append(p.instanceType())
@@ -73,15 +83,10 @@ public final class MarkdownRenderer implements ReportRenderer {
             m.append('\n');
         }
         if (!r.rejected().isEmpty()) {
-            m.append("## ").append(t.get("report.rejected", r.rejected().size())).append("\n\n");
-            int shown = 0;
-            for (Report.Rejected x : r.rejected()) {
-                if (shown++ >= TextRenderer.MAX_REJECTED) {
-                    m.append("- ").append(t.get("report.rejected.more", r.rejected().size() - TextRenderer.MAX_REJECTED)).append('\n');
-                    break;
-                }
-                m.append("- ").append(x.provider()).append(' ').append(x.instanceType()).append(x.nodes() > 1 ? " x" + x.nodes() : "");
-                if (!x.reasons().isEmpty()) m.append(": ").append(reason(x.reasons().get(0)));
+            m.append("## ").append(t.get("report.rejectedGroups", r.rejected().size())).append("\n\n");
+            for (RejectedGroups.Group g : RejectedGroups.of(r.rejected())) {
+                m.append("- ").append(cell(t.get("report.rejectedGroup", g.count(), String.join(", ", g.examples()))));
+                if (g.reason() != null) m.append(": ").append(reason(g.reason()));
                 m.append('\n');
             }
             m.append('\n');
@@ -110,7 +115,34 @@ public final class MarkdownRenderer implements ReportRenderer {
             m.append('\n');
         }
         m.append("_").append(t.get("report.footer", r.catalogAsOf(), r.rulesVersion())).append("_\n");
+        if (r.catalogNote() != null) m.append("\n_").append(cell(r.catalogNote())).append("_\n");
         return m.toString();
+    }
+
+    /** The recommendation first: the plan to rent and why, then the alternatives with what each trades. */
+    private void recommendation(StringBuilder m, Report r) {
+        Report.Recommendation rec = r.recommendation();
+        if (rec == null) return;
+        Report.Plan p = r.plans().get(rec.rank() - 1);
+        m.append("## ").append(t.get("rec.title")).append("\n\n**").append(t.get("rec.rent", rec.rank())).append(": ")
+                .append(p.provider()).append(' ').append(p.instanceType()).append(" (").append(p.region()).append("), ")
+                .append(Words.gpus(t, p)).append(", ").append(p.pricing()).append(", ")
+                .append(String.format(Locale.ROOT, "%.1f h, %s", p.hours(), Words.usd(p.costUsd()))).append("**\n\n");
+        for (String line : rec.why()) m.append("- ").append(cell(line)).append('\n');
+        m.append('\n');
+        alternative(m, "rec.cheapest", rec.cheapest(), r);
+        alternative(m, "rec.fastest", rec.fastest(), r);
+        alternative(m, "rec.onDemand", rec.onDemand(), r);
+        if (rec.cheapest() != null || rec.fastest() != null || rec.onDemand() != null) m.append('\n');
+    }
+
+    private void alternative(StringBuilder m, String label, Report.Alternative a, Report r) {
+        if (a == null) return;
+        Report.Plan p = r.plans().get(a.rank() - 1);
+        m.append("- **").append(t.get(label)).append("**: ").append(t.get("rec.plan", a.rank())).append(' ')
+                .append(p.provider()).append(' ').append(p.instanceType()).append(", ").append(Words.gpus(t, p)).append(", ")
+                .append(p.pricing()).append(String.format(Locale.ROOT, ", %.1f h, %s: ", p.hours(), Words.usd(p.costUsd())))
+                .append(cell(a.trade())).append('\n');
     }
 
     private void reasons(StringBuilder m, List<Report.Reason> reasons) {

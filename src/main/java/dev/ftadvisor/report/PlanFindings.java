@@ -31,6 +31,10 @@ public final class PlanFindings {
         boolean rejecting;
         boolean overBudget;
         boolean overDeadline;
+        boolean outOfRegion;
+        boolean notRecommended;
+        /** Findings that are warnings or worse (a plan's concerns, compared by the dominance check). */
+        int concerns;
         double rankScore;
 
         void add(Finding f, int position) {
@@ -40,6 +44,9 @@ public final class PlanFindings {
             rejecting |= f.isRejecting();
             overBudget |= Finding.EFFECT_OVER_BUDGET.equals(f.getEffect());
             overDeadline |= Finding.EFFECT_OVER_DEADLINE.equals(f.getEffect());
+            outOfRegion |= Finding.EFFECT_OUT_OF_REGION.equals(f.getEffect());
+            notRecommended |= Finding.EFFECT_NOT_RECOMMENDED.equals(f.getEffect());
+            if (!f.isMiss() && ("warning".equals(f.getSeverity()) || "blocker".equals(f.getSeverity()))) concerns++;
             rankScore += f.getRankWeight();
         }
     }
@@ -95,9 +102,35 @@ public final class PlanFindings {
         return group(about(c.getConfiguration())).overDeadline || group(about(c)).overDeadline;
     }
 
+    /** Whether a rule marked the candidate (or its configuration) outside the proposal's region. */
+    public boolean isOutOfRegion(Candidate c) {
+        return group(about(c.getConfiguration())).outOfRegion || group(about(c)).outOfRegion;
+    }
+
+    /** Whether a rule marked the candidate (or its configuration) as an alternative not to recommend as asked. */
+    public boolean isNotRecommended(Candidate c) {
+        return group(about(c.getConfiguration())).notRecommended || group(about(c)).notRecommended;
+    }
+
     /** How many of budget and deadline the candidate misses (0-2), as its findings say. */
     public int constraintMisses(Candidate c) {
         return (isOverBudget(c) ? 1 : 0) + (isOverDeadline(c) ? 1 : 0);
+    }
+
+    /**
+     * How far the candidate is from working as proposed: one for each of budget, deadline, region and
+     * the pricing asked that it misses (0 = works as proposed).
+     */
+    public int misses(Candidate c) {
+        Group a = group(about(c.getConfiguration()));
+        Group b = group(about(c));
+        return ((a.overBudget || b.overBudget) ? 1 : 0) + ((a.overDeadline || b.overDeadline) ? 1 : 0)
+                + ((a.outOfRegion || b.outOfRegion) ? 1 : 0) + ((a.notRecommended || b.notRecommended) ? 1 : 0);
+    }
+
+    /** How many warnings (or worse) that are not misses the rules found about the candidate and its configuration. */
+    public int concerns(Candidate c) {
+        return group(about(c.getConfiguration())).concerns + group(about(c)).concerns;
     }
 
     /** The sum of the rank weights of the candidate's findings (its configuration's included). */

@@ -13,12 +13,26 @@ import java.util.Map;
 
 /** The contract's report shape. Renderers (text, JSON, ...) all read this one model. */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"proposalId", "verdict", "summary", "verdictRule", "estimate", "plans", "rejected", "changes",
-        "findings", "trace", "catalogAsOf", "rulesVersion", "assumptions"})
-public record Report(String proposalId, String verdict, String summary, String verdictRule, EstimateView estimate,
-                     List<Plan> plans, List<Rejected> rejected, List<Change> changes, List<Finding> findings,
-                     List<TraceListener.Firing> trace, String catalogAsOf, String rulesVersion,
-                     List<Assumption> assumptions) {
+@JsonPropertyOrder({"proposalId", "verdict", "summary", "verdictRule", "recommendation", "estimate", "plans",
+        "planNotes", "rejected", "changes", "findings", "trace", "catalogAsOf", "catalogNote", "rulesVersion", "assumptions"})
+public record Report(String proposalId, String verdict, String summary, String verdictRule, Recommendation recommendation,
+                     EstimateView estimate, List<Plan> plans, List<Reason> planNotes, List<Rejected> rejected,
+                     List<Change> changes, List<Finding> findings, List<TraceListener.Firing> trace, String catalogAsOf,
+                     String catalogNote, String rulesVersion, List<Assumption> assumptions) {
+
+    /**
+     * What a consultant leads with: the plan to rent (its rank in {@code plans}) and why, in two lines;
+     * then the alternatives worth naming (cheapest, fastest, and the best on-demand plan when the
+     * recommendation is spot), each by rank with what it trades against the recommendation.
+     */
+    @JsonPropertyOrder({"rank", "why", "cheapest", "fastest", "onDemand"})
+    public record Recommendation(int rank, List<String> why, Alternative cheapest, Alternative fastest,
+                                 Alternative onDemand) {
+    }
+
+    /** An alternative to the recommendation: its rank in {@code plans} and what it trades. */
+    public record Alternative(int rank, String trade) {
+    }
 
     @JsonPropertyOrder({"model", "parametersBillions", "method", "memoryGb", "memory", "trainableParameters",
             "trainingTokens", "trainingFlops", "settings", "assumptions"})
@@ -62,13 +76,15 @@ public record Report(String proposalId, String verdict, String summary, String v
     }
 
     @JsonPropertyOrder({"rank", "provider", "instanceType", "region", "gpu", "gpuCount", "nodes", "gpuMemoryGb",
-            "memoryPerGpuGb", "sharding", "ramGb", "storage", "network", "pricing", "usdPerHour", "hours",
-            "costUsd", "withinBudget", "withinDeadline", "reasons"})
+            "memoryPerGpuGb", "sharding", "ramGb", "storage", "network", "pricing", "usdPerHour", "priceBasis",
+            "reworkHours", "hours", "costUsd", "withinBudget", "withinDeadline", "inRegion", "recommendable", "also",
+            "reasons"})
     public record Plan(int rank, String provider, String instanceType, String region, String gpu, int gpuCount,
                        int nodes, double gpuMemoryGb, double memoryPerGpuGb, String sharding, double ramGb,
                        Map<String, Object> storage, Map<String, Object> network, String pricing, double usdPerHour,
-                       String priceBasis, double hours, double costUsd, boolean withinBudget, boolean withinDeadline,
-                       double rankScore, List<Reason> reasons) {
+                       String priceBasis, double reworkHours, double hours, double costUsd, boolean withinBudget,
+                       boolean withinDeadline, boolean inRegion, boolean recommendable, double rankScore,
+                       List<String> also, List<Reason> reasons) {
     }
 
     public record Rejected(String provider, String instanceType, String region, String gpu, int gpuCount, int nodes,

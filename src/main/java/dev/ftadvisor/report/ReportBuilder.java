@@ -1,6 +1,8 @@
 package dev.ftadvisor.report;
 
 import dev.ftadvisor.engine.Outcome;
+import dev.ftadvisor.i18n.Lang;
+import dev.ftadvisor.i18n.Texts;
 import dev.ftadvisor.model.Candidate;
 import dev.ftadvisor.model.ChangeOption;
 import dev.ftadvisor.model.Configuration;
@@ -10,59 +12,159 @@ import dev.ftadvisor.model.Proposal;
 import dev.ftadvisor.model.Verdict;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Assembles the report from what the rules concluded. It only sorts and groups: a candidate is a plan
- * when no rule rejected it; plans are ordered by the rules' verdict-relevant findings (over budget,
- * over deadline), then by the sum of the rules' rank weights, then by cost.
+ * Assembles the report from what the rules concluded and the engine ranked. It only selects, groups
+ * and words: the recommendation and its alternatives (Recommender), the plan lines (ShownPlanList:
+ * near-identical plans folded into one line), each plan's reasons (a reason every shown plan shares
+ * is said once, in {@code planNotes}), rejected configurations with their reasons.
  */
 public final class ReportBuilder {
-    /** Plans shown in a report; the rest are counted in the summary. */
-    public static final int MAX_PLANS = 10;
+    /** Plans shown in a report besides the recommendation's alternatives. */
+    public static final int MAX_PLANS = ShownPlanList.MAX_PLANS;
+    /** Catalog prices older than this many days are flagged in the report. */
+    public static final int STALE_CATALOG_DAYS = 90;
 
     private ReportBuilder() {
     }
 
     public static Report build(Outcome o, String catalogAsOf, boolean includeTrace) {
-        PlanFindings byCandidate = PlanFindings.of(o.findings());
-        List<Finding> general = byCandidate.general();
-        // the best MAX_PLANS in order, ranked by what the findings say of each candidate (read once per
-        // configuration and candidate, not once per comparison: a batch hot spot)
-        List<Ranked> best = new ArrayList<>(MAX_PLANS + 1);
+        return build(o, catalogAsOf, includeTrace, Lang.EN);
+    }
+
+    public static Report build(Outcome o, String catalogAsOf, boolean includeTrace, Lang lang) {
+        Texts t = Texts.of(lang);
+        PlanFindings by = PlanFindings.of(o.findings());
+        List<Candidate> ranking = o.ranking() != null ? o.ranking()
+                : PlanRanking.rank(o.candidates(), by, o.resolved().proposal().getObjective(), 0);
+        Recommender.Picks picks = o.picks() != null ? o.picks() : Recommender.pick(ranking, by);
+        List<ShownPlanList.Line> lines = ShownPlanList.select(ranking, picks, by, MAX_PLANS);
+
+        // reasons every shown plan shares (same rule, same message) are said once
+        List<List<Finding>> reasonsByLine = new ArrayList<>(lines.size());
+        for (ShownPlanList.Line l : lines) reasonsByLine.add(by.of(l.plan()));
+        List<Finding> common = lines.size() > 1 ? shared(reasonsByLine) : List.of();
+
+        List<Report.Plan> plans = new ArrayList<>(lines.size());
+        Map<Candidate, Integer> rankOf = new IdentityHashMap<>();
+        java.util.Set<Finding> planFindings = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        List<Finding> planFindingsInOrder = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            ShownPlanList.Line l = lines.get(i);
+            Candidate c = l.plan();
+            List<Finding> own = new ArrayList<>(reasonsByLine.get(i).size());
+            for (Finding f : reasonsByLine.get(i)) {
+                if (planFindings.add(f)) planFindingsInOrder.add(f);
+                if (!containsSame(common, f)) own.add(f);
+            }
+            List<String> also = l.also().stream()
+                    .map(a -> a.getProvider() + " " + a.getInstanceType() + " (" + a.getRegion() + ")").toList();
+            plans.add(plan(i + 1, c, own, by, also));
+            rankOf.put(c, i + 1);
+        }
+        Proposal p = o.resolved().proposal();
+        Report.Recommendation recommendation = picks.recommended() == null ? null
+                : recommendation(t, picks, rankOf, by, p, ranking);
         // rejected candidates by configuration (its pricing models together), in catalog order
         Map<Configuration, RejectedGroup> rejected = new LinkedHashMap<>();
         for (Candidate c : o.candidates()) {
-            if (byCandidate.isRejected(c)) {
-                rejected.computeIfAbsent(c.getConfiguration(), g -> new RejectedGroup(c)).add(c, byCandidate.of(c));
-            } else {
-                keepBest(best, Ranked.of(c, byCandidate), MAX_PLANS);
-            }
-        }
-        List<Report.Plan> plans = new ArrayList<>();
-        // each finding once: plans of one configuration share its findings
-        java.util.Set<Finding> planFindings = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        List<Finding> planFindingsInOrder = new ArrayList<>();
-        for (int i = 0; i < best.size(); i++) {
-            Candidate c = best.get(i).candidate();
-            List<Finding> fs = byCandidate.of(c);
-            plans.add(plan(i + 1, c, fs));
-            for (Finding f : fs) {
-                if (planFindings.add(f)) planFindingsInOrder.add(f);
+            if (by.isRejected(c)) {
+                rejected.computeIfAbsent(c.getConfiguration(), g -> new RejectedGroup(c)).add(c, by.of(c));
             }
         }
         List<Report.Rejected> rejectedList = new ArrayList<>(rejected.size());
         for (RejectedGroup g : rejected.values()) rejectedList.add(g.toReport());
         Verdict v = o.verdict();
-        Proposal p = o.resolved().proposal();
-        List<Finding> findings = new ArrayList<>(general);
+        List<Finding> findings = new ArrayList<>(by.general());
         findings.addAll(planFindingsInOrder);
         return new Report(p.getId(), v == null ? null : v.getValue(),
-                v == null ? "no verdict rule fired" : v.getSummary(), v == null ? null : v.getRuleId(),
-                estimateView(o.estimate(), p), plans, List.copyOf(rejectedList), changes(o), findings,
-                includeTrace ? o.trace() : null, catalogAsOf, o.rulesVersion(), o.resolved().assumptions());
+                v == null ? "no verdict rule fired" : v.getSummary(), v == null ? null : v.getRuleId(), recommendation,
+                estimateView(o.estimate(), p), plans, common.stream().map(Report.Reason::of).toList(),
+                List.copyOf(rejectedList), changes(o), findings, includeTrace ? o.trace() : null, catalogAsOf,
+                catalogNote(t, catalogAsOf), o.rulesVersion(), o.resolved().assumptions());
+    }
+
+    /** The findings present (same rule, same message) in every list. */
+    private static List<Finding> shared(List<List<Finding>> lists) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : lists.get(0)) {
+            if (f.isMiss() || f.isRejecting()) continue;
+            boolean everywhere = true;
+            for (int i = 1; i < lists.size() && everywhere; i++) everywhere = containsSame(lists.get(i), f);
+            if (everywhere && !containsSame(out, f)) out.add(f);
+        }
+        return out;
+    }
+
+    private static boolean containsSame(List<Finding> fs, Finding f) {
+        for (Finding g : fs) {
+            if (g == f || (g.getId().equals(f.getId()) && g.getMessage().equals(f.getMessage()))) return true;
+        }
+        return false;
+    }
+
+    /** One line when the catalog's prices are older than {@link #STALE_CATALOG_DAYS}; null otherwise. */
+    static String catalogNote(Texts t, String asOf) {
+        try {
+            long days = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(asOf), java.time.LocalDate.now());
+            return days > STALE_CATALOG_DAYS ? t.get("report.catalogStale", asOf, days, STALE_CATALOG_DAYS) : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    static Report.Recommendation recommendation(Texts t, Recommender.Picks picks, Map<Candidate, Integer> rankOf,
+                                                PlanFindings by, Proposal p, List<Candidate> ranking) {
+        Candidate rec = picks.recommended();
+        List<String> why = List.of(whyFirst(t, rec, by, p, ranking), whySecond(t, rec, p, by));
+        return new Report.Recommendation(rankOf.get(rec), why,
+                alternative(t, picks.cheapest(), rec, rankOf, by),
+                alternative(t, picks.fastest(), rec, rankOf, by),
+                alternative(t, picks.onDemand(), rec, rankOf, by));
+    }
+
+    /** Why this plan: the best by the objective among plans that work as proposed, a tie-break, or the closest. */
+    private static String whyFirst(Texts t, Candidate rec, PlanFindings by, Proposal p, List<Candidate> ranking) {
+        boolean time = Proposal.OBJECTIVE_TIME.equals(p.getObjective());
+        String head = Words.planName(rec);
+        if (by.misses(rec) > 0) {
+            return t.get("rec.why.closest", head, Words.misses(t, rec, by));
+        }
+        // the best figure among the plans that work as proposed
+        Candidate best = rec;
+        int asProposed = 0;
+        for (Candidate c : ranking) {
+            if (by.misses(c) != 0) continue;
+            asProposed++;
+            if (time ? c.getHours() < best.getHours() : c.getCostUsd() < best.getCostUsd()) best = c;
+        }
+        if (best == rec) {
+            return t.get(time ? "rec.why.fastest" : "rec.why.cheapest", head, asProposed);
+        }
+        return t.get(time ? "rec.why.tieFastest" : "rec.why.tieCheapest", head,
+                time ? Words.f1(best.getHours()) + " h" : Words.usd(best.getCostUsd()), Words.planName(best),
+                Words.preference(t, rec, best, by));
+    }
+
+    /** What the plan is: hardware, layout, memory, pricing, hours and cost against the asked budget and deadline. */
+    private static String whySecond(Texts t, Candidate rec, Proposal p, PlanFindings by) {
+        List<String> within = new ArrayList<>(2);
+        if (p.isBudgetGiven() && !by.isOverBudget(rec)) within.add(t.get("rec.ofBudget", Words.usd(p.getBudgetUsd())));
+        if (p.isDeadlineGiven() && !by.isOverDeadline(rec)) within.add(t.get("rec.ofDeadline", Words.f1(p.getDeadlineHours())));
+        String limits = within.isEmpty() ? "" : ", " + String.join(", ", within);
+        return t.get("rec.why.what", Words.hardware(t, rec), Words.layout(t, rec.getSharding()),
+                Words.f1(rec.getMemoryPerGpuGb()), String.format(java.util.Locale.ROOT, "%.0f", rec.getGpuMemoryGb()),
+                Words.pricing(t, rec), Words.f1(rec.getHours()), Words.usd(rec.getCostUsd()), limits);
+    }
+
+    private static Report.Alternative alternative(Texts t, Candidate alt, Candidate rec, Map<Candidate, Integer> rankOf,
+                                                  PlanFindings by) {
+        if (alt == null || rankOf.get(alt) == null) return null;
+        return new Report.Alternative(rankOf.get(alt), Words.trade(t, alt, rec, by));
     }
 
     /**
@@ -93,53 +195,10 @@ public final class ReportBuilder {
         }
     }
 
-    /**
-     * Adds the plan to the best {@code limit} kept in rank order, if it is among them: only the plans a
-     * report shows are ordered (most candidates are compared once, with the last one kept).
-     */
-    private static void keepBest(List<Ranked> best, Ranked r, int limit) {
-        if (best.size() == limit && byRank(r, best.get(limit - 1)) >= 0) return;
-        int at = best.size();
-        while (at > 0 && byRank(r, best.get(at - 1)) < 0) at--;
-        best.add(at, r);
-        if (best.size() > limit) best.remove(limit);
-    }
-
     /** The same finding, or one of the same rule with the same message template and arguments. */
     private static boolean sameReason(Finding a, Finding b) {
         return a == b || (a.getId().equals(b.getId()) && java.util.Objects.equals(a.getTemplate(), b.getTemplate())
                 && a.getArgs().equals(b.getArgs()));
-    }
-
-    /** A plan with what its ranking reads: misses of budget and deadline, then the rank weights, then cost. */
-    private record Ranked(Candidate candidate, int misses, double score) {
-        static Ranked of(Candidate c, PlanFindings byCandidate) {
-            return new Ranked(c, byCandidate.constraintMisses(c), byCandidate.rankScore(c));
-        }
-    }
-
-    /**
-     * The plan a report would rank first among the candidates no rule rejected (null when none is
-     * left): the change explorer reports each variant's best plan by the same order.
-     */
-    public static Candidate best(List<Candidate> candidates, PlanFindings byCandidate) {
-        Ranked best = null;
-        for (Candidate c : candidates) {
-            if (byCandidate.isRejected(c)) continue;
-            Ranked r = Ranked.of(c, byCandidate);
-            if (best == null || byRank(r, best) < 0) best = r;
-        }
-        return best == null ? null : best.candidate();
-    }
-
-    /** Fewer constraint misses first, then the higher rank score, then the cheaper, then by key (stable). */
-    private static int byRank(Ranked a, Ranked b) {
-        int x = Integer.compare(a.misses(), b.misses());
-        if (x != 0) return x;
-        x = Double.compare(b.score(), a.score());
-        if (x != 0) return x;
-        x = Double.compare(a.candidate().getCostUsd(), b.candidate().getCostUsd());
-        return x != 0 ? x : a.candidate().getKey().compareTo(b.candidate().getKey());
     }
 
     /** Changes shown in a report, smallest first. */
@@ -149,7 +208,7 @@ public final class ReportBuilder {
         List<Report.Change> out = new ArrayList<>();
         for (ChangeOption c : o.acceptedChanges()) {
             if (out.size() >= MAX_CHANGES) break;
-            Report.Plan plan = plan(1, c.getPlan(), c.getPlanFindings());
+            Report.Plan plan = plan(1, c.getPlan(), c.getPlanFindings(), null, List.of());
             // the accepting rule's finding, in the outcome's language (translation keeps positions)
             int at = c.getReasonFinding();
             Finding accepting = at >= 0 && at < o.findings().size() ? o.findings().get(at) : null;
@@ -166,7 +225,11 @@ public final class ReportBuilder {
         return sum;
     }
 
-    public static Report.Plan plan(int rank, Candidate c, List<Finding> fs) {
+    /**
+     * A plan line. {@code by} reads the plan's standing (null for a change's plan, whose findings come
+     * from the variant's own consultation: its standing is then read off {@code fs}).
+     */
+    public static Report.Plan plan(int rank, Candidate c, List<Finding> fs, PlanFindings by, List<String> also) {
         Map<String, Object> storage = new LinkedHashMap<>();
         storage.put("volumeGb", c.getStorageGb());
         if (c.getStorageVolume() != null) storage.put("volume", c.getStorageVolume());
@@ -178,12 +241,15 @@ public final class ReportBuilder {
         network.put("rdmaFabric", c.getRdmaFabric());
         network.put("rdmaGbps", c.getRdmaGbps());
         List<Report.Reason> reasons = fs.stream().map(Report.Reason::of).toList();
-        boolean withinBudget = fs.stream().noneMatch(f -> Finding.EFFECT_OVER_BUDGET.equals(f.getEffect()));
-        boolean withinDeadline = fs.stream().noneMatch(f -> Finding.EFFECT_OVER_DEADLINE.equals(f.getEffect()));
+        boolean overBudget = by != null ? by.isOverBudget(c) : fs.stream().anyMatch(f -> Finding.EFFECT_OVER_BUDGET.equals(f.getEffect()));
+        boolean overDeadline = by != null ? by.isOverDeadline(c) : fs.stream().anyMatch(f -> Finding.EFFECT_OVER_DEADLINE.equals(f.getEffect()));
+        boolean outOfRegion = by != null ? by.isOutOfRegion(c) : fs.stream().anyMatch(f -> Finding.EFFECT_OUT_OF_REGION.equals(f.getEffect()));
+        boolean notRecommended = by != null ? by.isNotRecommended(c) : fs.stream().anyMatch(f -> Finding.EFFECT_NOT_RECOMMENDED.equals(f.getEffect()));
         return new Report.Plan(rank, c.getProvider(), c.getInstanceType(), c.getRegion(), c.getGpu(), c.getGpuCount(),
                 c.getNodes(), c.getGpuMemoryGb(), c.getMemoryPerGpuGb(), c.getSharding(), c.getRamGb(), storage, network,
-                c.getPricing(), c.getUsdPerHour(), c.getPriceBasis(), c.getHours(), c.getCostUsd(), withinBudget,
-                withinDeadline, rankScore(fs), reasons);
+                c.getPricing(), c.getUsdPerHour(), c.getPriceBasis(), c.getReworkHours(), c.getHours(), c.getCostUsd(),
+                !overBudget, !overDeadline, !outOfRegion, !notRecommended,
+                by != null ? by.rankScore(c) : rankScore(fs), List.copyOf(also), reasons);
     }
 
     static Report.EstimateView estimateView(Estimate e, Proposal p) {
@@ -204,6 +270,7 @@ public final class ReportBuilder {
         if (e.getOffloadHostRamGb() > 0) settings.put("offloadHostRamGb", Math.round(e.getOffloadHostRamGb() * 10) / 10.0);
         settings.put("modelMaxContext", e.getModelMaxContext());
         if (e.isSequenceBeyondContext()) settings.put("sequenceBeyondContext", true);
+        settings.put("objective", p.getObjective());
         return new Report.EstimateView(p.getModelId(), p.getParametersBillions(), p.getMethod(),
                 Math.round(e.getMemoryGb() * 10) / 10.0, e.getMemory().asMap(), e.getTrainableParameters(),
                 e.getTrainingTokens(), e.getTrainingFlops(), settings, new LazyList<>(e::getAssumptions));

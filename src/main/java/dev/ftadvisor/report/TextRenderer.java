@@ -11,8 +11,6 @@ import java.util.Map;
 
 /** A report a person reads in a terminal: verdict first, then plans with their reasons, then why not. */
 public final class TextRenderer implements ReportRenderer {
-    /** Rejected instance types listed in full; the rest are counted. */
-    static final int MAX_REJECTED = 12;
 
     private final Texts t;
 
@@ -33,6 +31,7 @@ public final class TextRenderer implements ReportRenderer {
                 .append(" - ").append(r.summary());
         if (r.verdictRule() != null) sb.append("  [").append(r.verdictRule()).append(']');
         sb.append("\n\n");
+        recommendation(sb, r);
 
         Report.EstimateView e = r.estimate();
         sb.append(t.get("report.estimate.line", e.model(), String.format(Locale.ROOT, "%.2f", e.parametersBillions()),
@@ -47,7 +46,7 @@ public final class TextRenderer implements ReportRenderer {
         sb.append('\n');
         sb.append("  ").append(t.get("report.training", human(e.trainingTokens()),
                 String.format(Locale.ROOT, "%.3g", e.trainingFlops()), human(e.trainableParameters()))).append('\n');
-        sb.append("  ").append(t.get("report.settings")).append(": ").append(e.settings()).append('\n');
+        sb.append("  ").append(t.get("report.settings")).append(": ").append(Words.settings(t, e.settings())).append('\n');
         if (e.assumptions() != null && !e.assumptions().isEmpty()) {
             sb.append("  ").append(t.get("report.estimatorAssumptions")).append(":\n");
             for (var a : e.assumptions()) {
@@ -57,13 +56,21 @@ public final class TextRenderer implements ReportRenderer {
         sb.append('\n');
 
         sb.append(t.get("report.plans", r.plans().size())).append(":\n");
+        if (r.planNotes() != null && !r.planNotes().isEmpty()) {
+            sb.append("  ").append(t.get("report.planNotes")).append(":\n");
+            for (Report.Reason reason : r.planNotes()) sb.append("   - ").append(reason(reason)).append('\n');
+        }
         if (r.plans().isEmpty()) sb.append("  ").append(t.get("report.plans.none")).append('\n');
         for (Report.Plan p : r.plans()) {
-            sb.append(String.format(Locale.ROOT, "%3d. %s %s (%s): %dx %s%s, %s $%.2f/h, %.1f h, $%.2f%s%s%n",
+            sb.append(String.format(Locale.ROOT, "%3d. %s %s (%s): %dx %s%s, %s $%.2f/h%s, %.1f h%s, $%.2f%s%n",
                     p.rank(), p.provider(), p.instanceType(), p.region(), p.gpuCount(), p.gpu(),
-                    p.nodes() > 1 ? " x " + t.get("report.nodes", p.nodes()) : "", p.pricing(), p.usdPerHour(), p.hours(),
-                    p.costUsd(), p.withinBudget() ? "" : "  " + t.get("fits.overBudget").toUpperCase(Locale.ROOT),
-                    p.withinDeadline() ? "" : "  " + t.get("fits.overDeadline").toUpperCase(Locale.ROOT)));
+                    p.nodes() > 1 ? " x " + t.get("report.nodes", p.nodes()) : "", p.pricing(), p.usdPerHour(),
+                    p.priceBasis() != null && p.priceBasis().startsWith("estimated") ? " (estimated)" : "", p.hours(),
+                    p.reworkHours() > 0 ? t.get("report.plan.rework", String.format(Locale.ROOT, "%.1f", p.reworkHours())) : "",
+                    p.costUsd(), standing(p)));
+            if (!p.also().isEmpty()) {
+                sb.append("       ").append(t.get("report.also")).append(": ").append(String.join(", ", p.also())).append('\n');
+            }
             sb.append("       ").append(t.get("report.plan.needs", String.format(Locale.ROOT, "%.1f", p.memoryPerGpuGb()),
                     String.format(Locale.ROOT, "%.0f", p.gpuMemoryGb()), p.sharding(), String.format(Locale.ROOT, "%.0f", p.ramGb())))
                     .append('\n');
@@ -87,15 +94,11 @@ public final class TextRenderer implements ReportRenderer {
             sb.append('\n');
         }
         if (!r.rejected().isEmpty()) {
-            sb.append(t.get("report.rejected", r.rejected().size())).append(":\n");
-            int shown = 0;
-            for (Report.Rejected rej : r.rejected()) {
-                if (shown++ >= MAX_REJECTED) {
-                    sb.append("  ").append(t.get("report.rejected.more", r.rejected().size() - MAX_REJECTED)).append('\n');
-                    break;
-                }
-                sb.append(String.format(Locale.ROOT, "  %s %s (%s)%s: %s%n", rej.provider(), rej.instanceType(), rej.region(),
-                        rej.nodes() > 1 ? " x" + rej.nodes() : "", rej.reasons().isEmpty() ? "" : reason(rej.reasons().get(0))));
+            List<RejectedGroups.Group> groups = RejectedGroups.of(r.rejected());
+            sb.append(t.get("report.rejectedGroups", r.rejected().size())).append(":\n");
+            for (RejectedGroups.Group g : groups) {
+                sb.append("  ").append(t.get("report.rejectedGroup", g.count(), String.join(", ", g.examples())))
+                        .append(":\n      ").append(g.reason() == null ? "" : reason(g.reason())).append('\n');
             }
             sb.append('\n');
         }
@@ -123,6 +126,40 @@ public final class TextRenderer implements ReportRenderer {
             sb.append('\n');
         }
         sb.append(t.get("report.footer", r.catalogAsOf(), r.rulesVersion())).append('\n');
+        if (r.catalogNote() != null) sb.append(r.catalogNote()).append('\n');
+        return sb.toString();
+    }
+
+    /** The recommendation first, as a consultant leads: the plan, why (two lines), then the alternatives. */
+    private void recommendation(StringBuilder sb, Report r) {
+        Report.Recommendation rec = r.recommendation();
+        if (rec == null) return;
+        Report.Plan p = r.plans().get(rec.rank() - 1);
+        sb.append(t.get("rec.title")).append(": ").append(t.get("rec.rent", rec.rank())).append(String.format(Locale.ROOT,
+                " - %s %s (%s), %dx %s%s, %s, %.1f h, $%.2f%n", p.provider(), p.instanceType(), p.region(), p.gpuCount(),
+                p.gpu(), p.nodes() > 1 ? " x " + t.get("report.nodes", p.nodes()) : "", p.pricing(), p.hours(), p.costUsd()));
+        for (String line : rec.why()) sb.append("  ").append(line).append('\n');
+        alternative(sb, "rec.cheapest", rec.cheapest(), r);
+        alternative(sb, "rec.fastest", rec.fastest(), r);
+        alternative(sb, "rec.onDemand", rec.onDemand(), r);
+        sb.append('\n');
+    }
+
+    private void alternative(StringBuilder sb, String label, Report.Alternative a, Report r) {
+        if (a == null) return;
+        Report.Plan p = r.plans().get(a.rank() - 1);
+        sb.append(String.format(Locale.ROOT, "  %s: %s %s %s, %dx %s%s, %s, %.1f h, $%.2f: %s%n", t.get(label),
+                t.get("rec.plan", a.rank()), p.provider(), p.instanceType(), p.gpuCount(), p.gpu(),
+                p.nodes() > 1 ? " x " + t.get("report.nodes", p.nodes()) : "", p.pricing(), p.hours(), p.costUsd(), a.trade()));
+    }
+
+    /** What keeps a plan from working as proposed, upper-cased after its cost ("" when nothing). */
+    private String standing(Report.Plan p) {
+        StringBuilder sb = new StringBuilder();
+        if (!p.withinBudget()) sb.append("  ").append(t.get("fits.overBudget").toUpperCase(Locale.ROOT));
+        if (!p.withinDeadline()) sb.append("  ").append(t.get("fits.overDeadline").toUpperCase(Locale.ROOT));
+        if (!p.inRegion()) sb.append("  ").append(t.get("fits.outOfRegion").toUpperCase(Locale.ROOT));
+        if (!p.recommendable()) sb.append("  ").append(t.get("fits.notRecommended").toUpperCase(Locale.ROOT));
         return sb.toString();
     }
 

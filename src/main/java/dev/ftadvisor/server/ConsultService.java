@@ -73,7 +73,7 @@ public final class ConsultService implements AutoCloseable {
         try {
             f = pool.submit(() -> {
                 Outcome o = localizer.localize(advisor.consult(resolved, false), lang);
-                return ReportBuilder.build(o, advisor.catalog().asOf(), false);
+                return ReportBuilder.build(o, advisor.catalog().asOf(), false, lang);
             });
         } catch (RejectedExecutionException e) {
             throw new Unavailable("busy: too many consultations waiting; try again shortly");

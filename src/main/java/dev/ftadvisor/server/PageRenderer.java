@@ -51,7 +51,13 @@ final class PageRenderer {
                 .append(esc(t.get("page.any"))).append("</option>");
         for (String r : new TreeSet<>(ProposalResolver.REGIONS)) regions.append("<option>").append(esc(r)).append("</option>");
         h.append(field(t, "page.region", regions.append("</select>").toString()));
-        h.append(field(t, "page.spot", "<input id=\"spotAllowed\" name=\"spotAllowed\" type=\"checkbox\" checked>"));
+        // spot: unset (shown as the cheaper alternative, not recommended), allowed (may be recommended), or none
+        h.append(field(t, "page.spot", "<select id=\"spotAllowed\" name=\"spotAllowed\"><option value=\"\" selected>"
+                + esc(t.get("page.spot.unset")) + "</option><option value=\"true\">" + esc(t.get("page.spot.true"))
+                + "</option><option value=\"false\">" + esc(t.get("page.spot.false")) + "</option></select>"));
+        h.append(field(t, "page.objective", "<select id=\"objective\" name=\"objective\"><option value=\"cost\" selected>"
+                + esc(t.get("page.objective.cost")) + "</option><option value=\"time\">" + esc(t.get("page.objective.time"))
+                + "</option></select>"));
         h.append("<div class=\"actions\"><button id=\"submit\" type=\"submit\">").append(esc(t.get("page.submit")))
                 .append("</button> <span id=\"status\" data-working=\"").append(esc(t.get("page.working")))
                 .append("\" data-error=\"").append(esc(t.get("page.error"))).append("\"></span></div>\n</form>\n");

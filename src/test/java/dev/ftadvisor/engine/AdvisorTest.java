@@ -69,8 +69,8 @@ class AdvisorTest {
         assertThat(report.plans()).isNotEmpty().allSatisfy(p -> assertThat(p.pricing()).isNotEqualTo("spot"));
 
         assertThat(o.verdict().getValue()).isEqualTo(Verdict.FEASIBLE);
-        long standing = o.candidates().stream().filter(c -> ReportBuilder.best(List.of(c),
-                dev.ftadvisor.report.PlanFindings.of(o.findings())) != null).count();
+        dev.ftadvisor.report.PlanFindings by = dev.ftadvisor.report.PlanFindings.of(o.findings());
+        long standing = o.candidates().stream().filter(c -> !by.isRejected(c)).count();
         assertThat(o.verdict().getSummary()).contains("of the " + standing + " plans no rule rejected");
     }
 

@@ -33,7 +33,7 @@ class StandingPlansTest {
                 candidate("lambda", "reserved", 8, 1, 4, 1800, 80, true)), 3);
 
         assertThat(plans.getCount()).isEqualTo(4);
-        assertThat(plans.getWithinBudgetAndDeadline()).isEqualTo(3);
+        assertThat(plans.getAsProposed()).isEqualTo(3);
         assertThat(plans.getProviders()).containsExactly("aws", "gcp", "lambda");
         assertThat(plans.getPricings()).containsExactly("on-demand", "reserved", "spot");
         assertThat(plans.getMaxGpuCount()).isEqualTo(8);

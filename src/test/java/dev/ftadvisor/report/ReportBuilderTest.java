@@ -5,34 +5,50 @@ import dev.ftadvisor.engine.Outcome;
 import dev.ftadvisor.model.Candidate;
 import org.junit.jupiter.api.Test;
 
-import java.util.Comparator;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ReportBuilderTest {
 
+    private static String key(Report.Plan p) {
+        return p.provider() + "/" + p.instanceType() + "/" + p.region() + "/x" + p.nodes() + "/" + p.pricing();
+    }
+
     @Test
-    void theShownPlansAreTheFirstOfAFullRankingOfTheStandingCandidates() {
+    void theShownPlansFollowTheEnginesRankingWithNearIdenticalPlansFoldedIntoOneLine() {
         Outcome o = TestSupport.advisor().consult(TestSupport.proposal(
                 "{\"model\":\"llama-3-8b\",\"method\":\"lora\",\"dataset\":{\"tokens\":\"200M\"},\"budgetUsd\":40,\"deadlineHours\":10}"), false);
         PlanFindings by = PlanFindings.of(o.findings());
-        // the order the report promises, written out in full: fewer misses, higher score, cheaper, key
-        List<Candidate> fullRanking = o.candidates().stream().filter(c -> !by.isRejected(c))
-                .sorted(Comparator.comparingInt(by::constraintMisses)
-                        .thenComparing(Comparator.comparingDouble(by::rankScore).reversed())
-                        .thenComparingDouble(Candidate::getCostUsd)
-                        .thenComparing(Candidate::getKey))
-                .toList();
-        assertThat(fullRanking.size()).isGreaterThan(ReportBuilder.MAX_PLANS);
+        assertThat(o.ranking().size()).isGreaterThan(ReportBuilder.MAX_PLANS);
 
         Report report = ReportBuilder.build(o, "test", false);
 
-        assertThat(report.plans()).extracting(p -> p.provider() + "/" + p.instanceType() + "/" + p.region() + "/x" + p.nodes() + "/" + p.pricing())
-                .containsExactlyElementsOf(fullRanking.subList(0, ReportBuilder.MAX_PLANS).stream().map(Candidate::getKey).toList());
-        assertThat(ReportBuilder.best(o.candidates(), by)).isSameAs(fullRanking.get(0));
-        // each plan's reasons are its configuration's findings and its own, and its score their sum
-        assertThat(report.plans().get(0).rankScore()).isEqualTo(by.rankScore(fullRanking.get(0)));
-        assertThat(report.plans().get(0).reasons()).hasSameSizeAs(by.of(fullRanking.get(0)));
+        // the first line is the ranking's first plan, and it is the recommendation
+        assertThat(key(report.plans().get(0))).isEqualTo(o.ranking().get(0).getKey());
+        assertThat(report.recommendation().rank()).isEqualTo(1);
+        // every plan ranked above a shown line is itself shown or folded into a line shown above it
+        List<String> shownOrFolded = new ArrayList<>();
+        for (Report.Plan p : report.plans()) {
+            int at = indexOf(o.ranking(), key(p));
+            for (Candidate above : o.ranking().subList(0, at)) {
+                assertThat(shownOrFolded).as("ranked above %s", key(p)).contains(above.getKey());
+            }
+            shownOrFolded.add(key(p));
+            p.also().forEach(a -> o.ranking().stream()
+                    .filter(c -> (c.getProvider() + " " + c.getInstanceType() + " (" + c.getRegion() + ")").equals(a)
+                            && c.getPricing().equals(p.pricing()) && c.getNodes() == p.nodes())
+                    .forEach(c -> shownOrFolded.add(c.getKey())));
+            if (report.plans().indexOf(p) >= ReportBuilder.MAX_PLANS) break;
+        }
+        // each plan's score is the sum of its findings' weights
+        Candidate first = o.ranking().get(0);
+        assertThat(report.plans().get(0).rankScore()).isEqualTo(by.rankScore(first));
+    }
+
+    private static int indexOf(List<Candidate> ranking, String key) {
+        for (int i = 0; i < ranking.size(); i++) if (ranking.get(i).getKey().equals(key)) return i;
+        throw new AssertionError("not ranked: " + key);
     }
 }

@@ -1,0 +1,51 @@
+package dev.ftadvisor.report;
+
+import dev.ftadvisor.model.Candidate;
+
+import java.util.List;
+
+/**
+ * Picks, from a ranking, what a consultant leads with: the plan to rent (the first of the ranking) and
+ * the alternatives worth naming beside it: the cheapest plan, the fastest plan within budget, and the
+ * best on-demand plan when the recommendation is spot. Alternatives come from the requested region
+ * (plans elsewhere are offered as a region change); one that is the recommendation itself is left out.
+ */
+public final class Recommender {
+    private Recommender() {
+    }
+
+    /** The plan to rent and its alternatives; any of them null when there is none. */
+    public record Picks(Candidate recommended, Candidate cheapest, Candidate fastest, Candidate onDemand) {
+        public static final Picks NONE = new Picks(null, null, null, null);
+
+        /** The picked plans, recommended first, without nulls or repeats. */
+        public List<Candidate> all() {
+            java.util.List<Candidate> out = new java.util.ArrayList<>(4);
+            for (Candidate c : new Candidate[] {recommended, cheapest, fastest, onDemand}) {
+                if (c != null && !out.contains(c)) out.add(c);
+            }
+            return out;
+        }
+    }
+
+    public static Picks pick(List<Candidate> ranking, PlanFindings by) {
+        if (ranking.isEmpty()) return Picks.NONE;
+        Candidate recommended = ranking.get(0);
+        Candidate cheapest = null;
+        Candidate fastest = null;
+        Candidate fastestAny = null;
+        Candidate onDemand = null;
+        for (Candidate c : ranking) {
+            if (by.isOutOfRegion(c)) continue;
+            if (cheapest == null || c.getCostUsd() < cheapest.getCostUsd()) cheapest = c;
+            if (fastestAny == null || c.getHours() < fastestAny.getHours()) fastestAny = c;
+            if (!by.isOverBudget(c) && (fastest == null || c.getHours() < fastest.getHours())) fastest = c;
+            if (onDemand == null && "on-demand".equals(c.getPricing())) onDemand = c;
+        }
+        if (fastest == null) fastest = fastestAny;
+        return new Picks(recommended,
+                cheapest == recommended ? null : cheapest,
+                fastest == recommended ? null : fastest,
+                recommended.isSpot() && onDemand != recommended ? onDemand : null);
+    }
+}
