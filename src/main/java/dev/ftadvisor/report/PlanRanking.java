@@ -10,8 +10,9 @@ import java.util.List;
 /**
  * Orders the plans no rule rejected, the way the rules asked, as a consultant would:
  * <ol>
- *   <li>plans that work as proposed first (no miss of budget, deadline, region or the pricing asked),
- *       then by how many of those they miss;</li>
+ *   <li>plans in the requested region first (a region is a requirement), then plans that work as
+ *       proposed (no miss of budget, deadline, region or the pricing asked), then by how many of those
+ *       they miss;</li>
  *   <li>then by the proposal's objective: expected cost ({@code cost}, the default) or hours
  *       ({@code time}); the other figure breaks ties;</li>
  *   <li>a plan with a higher tie-break score (the rules' weights: the guide's preferences) moves above
@@ -56,7 +57,9 @@ public final class PlanRanking {
                 time ? c.getHours() : c.getCostUsd(), time ? c.getCostUsd() : c.getHours());
     }
 
-    private static final Comparator<Ranked> BY_FIGURES = Comparator.comparingInt(Ranked::misses)
+    /** In-region plans first (a region is a requirement), then fewer misses, then the objective figure. */
+    private static final Comparator<Ranked> BY_FIGURES = Comparator.comparing(Ranked::outOfRegion)
+            .thenComparingInt(Ranked::misses)
             .thenComparingDouble(Ranked::primary)
             .thenComparingDouble(Ranked::secondary)
             .thenComparingInt(Ranked::risk)
@@ -83,7 +86,8 @@ public final class PlanRanking {
 
     /** Whether {@code a} ties with {@code b}: same misses, cost and hours each within the tolerance. */
     static boolean ties(Ranked a, Ranked b, double tol) {
-        return a.misses() == b.misses() && near(a.primary(), b.primary(), tol) && near(a.secondary(), b.secondary(), tol);
+        return a.misses() == b.misses() && a.outOfRegion() == b.outOfRegion()
+                && near(a.primary(), b.primary(), tol) && near(a.secondary(), b.secondary(), tol);
     }
 
     private static boolean near(double x, double y, double tol) {
@@ -116,7 +120,8 @@ public final class PlanRanking {
             int found = -1;
             for (int j = i + 1; j < order.size(); j++) {
                 Ranked y = order.get(j);
-                if (y.misses() != x.misses() || y.primary() > x.primary() * (1 + tol) + 1e-9) break;
+                if (y.misses() != x.misses() || y.outOfRegion() != x.outOfRegion()
+                        || y.primary() > x.primary() * (1 + tol) + 1e-9) break;
                 if (y.dominates(x)) {
                     found = j;
                     break;
