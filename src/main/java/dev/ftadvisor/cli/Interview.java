@@ -63,7 +63,7 @@ final class Interview {
                         (p, a) -> p.deadlineHours = number("deadlineHours", a, Double::valueOf, "ask.number"), (p, v) -> p.deadlineHours = null),
                 new Question("ask.region", "region", p -> p.region == null, null,
                         (p, a) -> p.region = a, (p, v) -> p.region = null),
-                new Question("ask.spot", "spotAllowed", p -> p.spotAllowed == null, "yes",
+                new Question("ask.spot", "spotAllowed", p -> p.spotAllowed == null, null,
                         (p, a) -> p.spotAllowed = yesNo(a), (p, v) -> p.spotAllowed = null));
     }
 

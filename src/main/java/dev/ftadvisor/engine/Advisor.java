@@ -9,6 +9,7 @@ import dev.ftadvisor.model.Configuration;
 import dev.ftadvisor.model.Estimate;
 import dev.ftadvisor.model.ShownPlans;
 import dev.ftadvisor.model.StandingPlans;
+import dev.ftadvisor.model.Verdict;
 import dev.ftadvisor.report.PlanFindings;
 import dev.ftadvisor.report.PlanRanking;
 import dev.ftadvisor.report.Recommender;
@@ -71,7 +72,10 @@ public final class Advisor {
         return consult(r, trace, true);
     }
 
-    /** With {@code exploreChanges} false, a proposal nothing fits gets no variants (variants' own runs). */
+    /**
+     * With {@code exploreChanges} false (a variant's own run, which no report shows), a proposal
+     * nothing fits gets no variants, and the plans are ranked only when the variant works.
+     */
     public Outcome consult(ResolvedProposal r, boolean trace, boolean exploreChanges) {
         Estimate estimate = estimator.estimate(r);
         List<Candidate> candidates = estimator.candidates(r);
@@ -195,20 +199,28 @@ public final class Advisor {
             List<ChangeOption> changes = List.of();
             if (out.verdict() == null && exploreChanges && hasChangeRules) {
                 // the verdict rules found no plan that works as asked: measure what would
-                changes = explorer.explore(r, candidates, List.copyOf(out.findings()));
+                changes = explorer.explore(r, estimate, candidates, List.copyOf(out.findings()));
                 for (ChangeOption c : changes) {
                     session.insert(c);
                 }
                 focus(session, CHANGES_GROUP);
             }
             focus(session, FINAL_VERDICT_GROUP);
-            // the plans in the order the rules asked for (objective, tie tolerance, tie-break weights)
-            PlanFindings by = PlanFindings.of(out.findings());
-            List<Candidate> ranking = PlanRanking.rank(candidates, by, r.proposal().getObjective(), out.tieTolerance());
-            Recommender.Picks picks = Recommender.pick(ranking, by);
-            List<ShownPlanList.Line> shown = ShownPlanList.select(ranking, picks, by, ShownPlanList.MAX_PLANS);
-            session.insert(new ShownPlans(shown.stream().map(ShownPlanList.Line::plan).toList()));
-            focus(session, ADVICE_GROUP);
+            List<Candidate> ranking = List.of();
+            Recommender.Picks picks = Recommender.Picks.NONE;
+            if (exploreChanges || (out.verdict() != null && Verdict.FEASIBLE.equals(out.verdict().getValue()))) {
+                // the plans in the order the rules asked for (objective, tie tolerance, tie-break weights);
+                // a variant's run (no report of its own) needs it only when it works, for its best plan
+                PlanFindings by = PlanFindings.of(out.findings());
+                ranking = PlanRanking.rank(candidates, by, r.proposal().getObjective(), out.tieTolerance());
+                picks = Recommender.pick(ranking, by);
+                if (exploreChanges) {
+                    // advice about the plans the report will show
+                    List<ShownPlanList.Line> shown = ShownPlanList.select(ranking, picks, by, ShownPlanList.MAX_PLANS);
+                    session.insert(new ShownPlans(shown.stream().map(ShownPlanList.Line::plan).toList()));
+                    focus(session, ADVICE_GROUP);
+                }
+            }
             return new Outcome(r, estimate, candidates, List.copyOf(out.findings()), out.verdict(),
                     listener == null ? List.of() : List.copyOf(listener.firings()), rules.rulesVersion(), changes,
                     ranking, picks);

@@ -3,6 +3,7 @@ package dev.ftadvisor.engine;
 import dev.ftadvisor.input.ResolvedProposal;
 import dev.ftadvisor.model.Candidate;
 import dev.ftadvisor.model.ChangeOption;
+import dev.ftadvisor.model.Estimate;
 import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.model.Proposal;
 import dev.ftadvisor.model.Verdict;
@@ -33,54 +34,61 @@ final class ChangeExplorer {
         this.advisor = advisor;
     }
 
-    List<ChangeOption> explore(ResolvedProposal r, List<Candidate> candidates, List<Finding> findings) {
+    List<ChangeOption> explore(ResolvedProposal r, Estimate estimate, List<Candidate> candidates, List<Finding> findings) {
         Proposal asked = r.proposal();
         List<ChangeOption> options = new ArrayList<>();
-        // budget or deadline alone, read from the plans the rules kept
-        addConstraintOptions(asked, "budget", "as proposed", "as proposed", candidates, findings, 0, options);
-        addRegionOption(asked, candidates, findings, options);
+        PlanFindings original = PlanFindings.of(findings);
+        // budget or deadline alone, and another region, read from the plans the rules kept
+        addConstraintOptions(asked, "budget", "as proposed", "as proposed", candidates, original, 0, options);
+        addRegionOption(asked, candidates, original, options);
         for (Variant v : variants(asked)) {
             Proposal p = asked.copy();
             v.apply.accept(p);
-            Outcome o = advisor.consult(new ResolvedProposal(p, r.model(), r.assumptions()), false, false);
+            ResolvedProposal variant = new ResolvedProposal(p, r.model(), r.assumptions());
+            // a variant that changes only what the rules read (pricing, nodes, providers) has the same
+            // numbers: its candidates are the original's, judged again in a session of its own
+            Outcome o = v.sameNumbers
+                    ? advisor.judge(variant, estimate, candidates, false, false)
+                    : advisor.consult(variant, false, false);
             Verdict verdict = o.verdict();
-            PlanFindings by = PlanFindings.of(o.findings());
             if (verdict != null && Verdict.FEASIBLE.equals(verdict.getValue())) {
                 Candidate best = o.ranking().isEmpty() ? null : o.ranking().get(0);
                 if (best != null) {
+                    PlanFindings by = PlanFindings.of(o.findings());
                     options.add(new ChangeOption(v.kind, v.from, v.to, 1, best, by.of(best),
                             null, null, 1, 1, p.getSequenceLength()));
                 }
             } else {
-                addConstraintOptions(asked, v.kind, v.from, v.to, o.candidates(), o.findings(), 1, options);
+                addConstraintOptions(asked, v.kind, v.from, v.to, o.candidates(), PlanFindings.of(o.findings()), 1, options);
             }
         }
         return options;
     }
 
-    private record Variant(String kind, String from, String to, Consumer<Proposal> apply) {
+    /** One field changed; {@code sameNumbers} when the estimator's inputs stay the same (only rules read the field). */
+    private record Variant(String kind, String from, String to, boolean sameNumbers, Consumer<Proposal> apply) {
     }
 
     private static List<Variant> variants(Proposal p) {
         List<Variant> vs = new ArrayList<>();
         String method = p.getMethod();
         if (method.equals("full") || method.equals("freeze")) {
-            vs.add(new Variant("method", method, "lora", q -> toMethod(q, "lora")));
+            vs.add(new Variant("method", method, "lora", false, q -> toMethod(q, "lora")));
         }
         if (method.equals("full") || method.equals("freeze") || method.equals("lora")) {
-            vs.add(new Variant("method", method, "qlora", q -> toMethod(q, "qlora")));
+            vs.add(new Variant("method", method, "qlora", false, q -> toMethod(q, "qlora")));
         }
         if (!p.isSpotRequested()) {
-            vs.add(new Variant("pricing", p.isSpotAllowed() ? "spot not requested" : "spot not allowed", "spot allowed", q -> {
+            vs.add(new Variant("pricing", p.isSpotAllowed() ? "spot not requested" : "spot not allowed", "spot allowed", true, q -> {
                 q.setSpotAllowed(true);
                 q.setSpotRequested(true);
             }));
         }
-        if (!p.isMultiNodeAllowed()) vs.add(new Variant("multi-node", "one node", "multi-node allowed", q -> q.setMultiNodeAllowed(true)));
-        if (p.isProvidersRestricted()) vs.add(new Variant("providers", String.join(",", p.getProviders()), "any provider", q -> q.setProviders(List.of())));
+        if (!p.isMultiNodeAllowed()) vs.add(new Variant("multi-node", "one node", "multi-node allowed", true, q -> q.setMultiNodeAllowed(true)));
+        if (p.isProvidersRestricted()) vs.add(new Variant("providers", String.join(",", p.getProviders()), "any provider", true, q -> q.setProviders(List.of())));
         int shorter = Math.max(MIN_SEQUENCE_LENGTH, p.getSequenceLength() / 2);
         if (shorter < p.getSequenceLength()) {
-            vs.add(new Variant("sequence-length", String.valueOf(p.getSequenceLength()), String.valueOf(shorter), q -> q.setSequenceLength(shorter)));
+            vs.add(new Variant("sequence-length", String.valueOf(p.getSequenceLength()), String.valueOf(shorter), false, q -> q.setSequenceLength(shorter)));
         }
         return vs.size() > MAX_VARIANTS ? vs.subList(0, MAX_VARIANTS) : vs;
     }
@@ -98,10 +106,9 @@ final class ChangeExplorer {
      * From the plans the rules kept: the cheapest that works in every respect but the region (a region
      * change the rules may offer, saying what it means for the data).
      */
-    private static void addRegionOption(Proposal asked, List<Candidate> candidates, List<Finding> findings,
+    private static void addRegionOption(Proposal asked, List<Candidate> candidates, PlanFindings by,
                                         List<ChangeOption> options) {
         if (asked.getRegion() == null) return;
-        PlanFindings by = PlanFindings.of(findings);
         candidates.stream()
                 .filter(c -> !by.isRejected(c) && by.isOutOfRegion(c) && by.misses(c) == 1)
                 .min(Comparator.comparingDouble(Proposal.OBJECTIVE_TIME.equals(asked.getObjective())
@@ -115,8 +122,7 @@ final class ChangeExplorer {
      * must rise) and the fastest one within budget (so only the deadline must move).
      */
     private static void addConstraintOptions(Proposal asked, String kind, String from, String to, List<Candidate> candidates,
-                                             List<Finding> findings, int baseChanges, List<ChangeOption> options) {
-        PlanFindings by = PlanFindings.of(findings);
+                                             PlanFindings by, int baseChanges, List<ChangeOption> options) {
         // plans that only miss budget or deadline: out-of-region and not-recommended ones need another change too
         List<Candidate> kept = candidates.stream()
                 .filter(c -> !by.isRejected(c) && !by.isOutOfRegion(c) && !by.isNotRecommended(c)).toList();

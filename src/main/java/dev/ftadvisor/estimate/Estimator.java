@@ -34,7 +34,8 @@ public final class Estimator {
     /** Per-instance lookups that do not depend on the proposal, done once (batches call candidates() per record). */
     private final List<InstanceFacts> instances;
 
-    private record InstanceFacts(InstanceSpec inst, GpuSpec gpu, VolumeSpec volume, String region, ProviderSpec provider) {
+    private record InstanceFacts(InstanceSpec inst, GpuSpec gpu, VolumeSpec volume, String region, ProviderSpec provider,
+                                 VolumeSpec fastestVolume) {
     }
 
     /** ZeRO stages tried for a multi-GPU plan, least communication first (DDP, then ZeRO-2, then ZeRO-3). */
@@ -81,7 +82,8 @@ public final class Estimator {
         for (InstanceSpec inst : catalog.instances()) {
             facts.add(new InstanceFacts(inst, catalog.gpu(inst.gpu).orElseThrow(),
                     StorageEstimator.defaultVolume(catalog.volumes(), inst.provider).orElse(null), inst.primaryRegion(),
-                    catalog.provider(inst.provider)));
+                    catalog.provider(inst.provider),
+                    StorageEstimator.fastestVolume(catalog.volumes(), inst.provider).orElse(null)));
         }
         this.instances = List.copyOf(facts);
     }
@@ -173,6 +175,9 @@ public final class Estimator {
                 conf.setStorageGb(Math.ceil(storageGb));
                 conf.setStorageVolume(volume == null ? null : volume.name);
                 conf.setVolumeMaxIops(volume == null || volume.maxIops == null ? 0 : volume.maxIops);
+                VolumeSpec fastest = facts.fastestVolume();
+                conf.setFastestVolume(fastest == null ? null : fastest.name);
+                conf.setFastestVolumeMaxIops(fastest == null ? 0 : fastest.maxIops);
                 conf.setScalingEfficiency(scaling);
                 conf.setMfu(mfu);
                 conf.setOnDemandUsdPerHour(inst.onDemandUsdHour);

@@ -45,6 +45,13 @@ public final class StorageEstimator {
                 .min(Comparator.comparingDouble(v -> v.usdPerGbMonth));
     }
 
+    /** The provider's block volume with the highest published IOPS ceiling (null when none publishes one). */
+    public static Optional<VolumeSpec> fastestVolume(List<VolumeSpec> volumes, String provider) {
+        return volumes.stream()
+                .filter(v -> provider.equals(v.provider) && "block".equals(v.kind) && v.maxIops != null)
+                .max(Comparator.comparingDouble(v -> v.maxIops));
+    }
+
     public static double cost(double gb, VolumeSpec v, double hours) {
         return v == null ? 0 : gb * v.usdPerGbMonth * hours / CostEstimator.HOURS_PER_MONTH;
     }

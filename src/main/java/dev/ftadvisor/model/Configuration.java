@@ -46,6 +46,8 @@ public class Configuration implements Judged {
     private double mfu;
     private double onDemandUsdPerHour;
     private double checkpointWriteHours;
+    private String fastestVolume;
+    private double fastestVolumeMaxIops;
     private double checkpointGb;
     private String spotMarketName;
     private int evictionNoticeSeconds;
@@ -137,6 +139,16 @@ public class Configuration implements Judged {
     /** The published on-demand price of one node of this instance type, per hour. */
     public double getOnDemandUsdPerHour() { return onDemandUsdPerHour; }
     public void setOnDemandUsdPerHour(double onDemandUsdPerHour) { this.onDemandUsdPerHour = onDemandUsdPerHour; }
+    /** The provider's block volume with the highest published IOPS ceiling (null: none catalogued). */
+    public String getFastestVolume() { return fastestVolume; }
+    public void setFastestVolume(String fastestVolume) { this.fastestVolume = fastestVolume; }
+    public double getFastestVolumeMaxIops() { return fastestVolumeMaxIops; }
+    /** "EBS io2, up to 256,000 IOPS", or "no volume with a published IOPS ceiling" (for messages). */
+    public String getFastestVolumeDescription() {
+        return fastestVolume == null ? "no volume with a published IOPS ceiling"
+                : fastestVolume + ", up to " + String.format(java.util.Locale.ROOT, "%,.0f", fastestVolumeMaxIops) + " IOPS";
+    }
+    public void setFastestVolumeMaxIops(double fastestVolumeMaxIops) { this.fastestVolumeMaxIops = fastestVolumeMaxIops; }
     /** Hours spent writing resumable checkpoints (included in the compute hours). */
     public double getCheckpointWriteHours() { return checkpointWriteHours; }
     public void setCheckpointWriteHours(double checkpointWriteHours) { this.checkpointWriteHours = checkpointWriteHours; }

@@ -4,7 +4,6 @@ import dev.ftadvisor.model.Candidate;
 import dev.ftadvisor.model.Proposal;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -28,7 +27,7 @@ public final class PlanRanking {
     }
 
     /** What the order reads of one plan, computed once. */
-    record Ranked(Candidate candidate, int misses, boolean outOfRegion, int risk, int concerns, double tieScore,
+    record Ranked(Candidate candidate, int order, int misses, boolean outOfRegion, int risk, int concerns, double tieScore,
                   double primary, double secondary) {
         /** Whether this plan strictly dominates {@code o} (see the class comment). */
         boolean dominates(Ranked o) {
@@ -51,19 +50,33 @@ public final class PlanRanking {
         return c.isSpot() ? c.getNodes() : 0;
     }
 
-    static Ranked ranked(Candidate c, PlanFindings by, String objective) {
+    /** @param order the candidate's place in catalog order: the last tie-break, stable and cheap */
+    static Ranked ranked(Candidate c, int order, PlanFindings by, String objective) {
+        return ranked(c, order, by.standing(c), objective);
+    }
+
+    private static Ranked ranked(Candidate c, int order, PlanFindings.Standing s, String objective) {
         boolean time = Proposal.OBJECTIVE_TIME.equals(objective);
-        return new Ranked(c, by.misses(c), by.isOutOfRegion(c), risk(c), by.concerns(c), by.rankScore(c),
+        return new Ranked(c, order, s.misses(), s.outOfRegion(), risk(c), s.concerns(), s.rankScore(),
                 time ? c.getHours() : c.getCostUsd(), time ? c.getCostUsd() : c.getHours());
     }
 
-    /** In-region plans first (a region is a requirement), then fewer misses, then the objective figure. */
-    private static final Comparator<Ranked> BY_FIGURES = Comparator.comparing(Ranked::outOfRegion)
-            .thenComparingInt(Ranked::misses)
-            .thenComparingDouble(Ranked::primary)
-            .thenComparingDouble(Ranked::secondary)
-            .thenComparingInt(Ranked::risk)
-            .thenComparing(r -> r.candidate().getKey());
+    /**
+     * In-region plans first (a region is a requirement), then fewer misses, then the objective figure,
+     * the other figure, the safer pricing, and catalog order (written out: a batch sorts a few hundred
+     * plans per record, and chained comparators box and allocate).
+     */
+    static int byFigures(Ranked a, Ranked b) {
+        if (a.outOfRegion() != b.outOfRegion()) return a.outOfRegion() ? 1 : -1;
+        int x = Integer.compare(a.misses(), b.misses());
+        if (x != 0) return x;
+        x = Double.compare(a.primary(), b.primary());
+        if (x != 0) return x;
+        x = Double.compare(a.secondary(), b.secondary());
+        if (x != 0) return x;
+        x = Integer.compare(a.risk(), b.risk());
+        return x != 0 ? x : Integer.compare(a.order(), b.order());
+    }
 
     /**
      * The candidates no rule rejected, best first.
@@ -72,10 +85,12 @@ public final class PlanRanking {
      */
     public static List<Candidate> rank(List<Candidate> candidates, PlanFindings by, String objective, double tolerance) {
         List<Ranked> order = new ArrayList<>(candidates.size());
-        for (Candidate c : candidates) {
-            if (!by.isRejected(c)) order.add(ranked(c, by, objective));
+        for (int i = 0; i < candidates.size(); i++) {
+            Candidate c = candidates.get(i);
+            PlanFindings.Standing s = by.standing(c);
+            if (!s.rejected()) order.add(ranked(c, i, s, objective));
         }
-        order.sort(BY_FIGURES);
+        order.sort(PlanRanking::byFigures);
         double tol = Math.max(0, tolerance);
         if (tol > 0) preferWithinTies(order, tol);
         repairDominance(order, tol);
@@ -137,6 +152,6 @@ public final class PlanRanking {
 
     /** Whether plan {@code a} dominates plan {@code b} as the ranking reads them (for tests and audits). */
     public static boolean dominates(Candidate a, Candidate b, PlanFindings by) {
-        return ranked(a, by, Proposal.OBJECTIVE_COST).dominates(ranked(b, by, Proposal.OBJECTIVE_COST));
+        return ranked(a, 0, by, Proposal.OBJECTIVE_COST).dominates(ranked(b, 0, by, Proposal.OBJECTIVE_COST));
     }
 }

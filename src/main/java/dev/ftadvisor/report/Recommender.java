@@ -36,10 +36,11 @@ public final class Recommender {
         Candidate fastestAny = null;
         Candidate onDemand = null;
         for (Candidate c : ranking) {
-            if (by.isOutOfRegion(c)) continue;
+            PlanFindings.Standing s = by.standing(c);
+            if (s.outOfRegion()) continue;
             if (cheapest == null || c.getCostUsd() < cheapest.getCostUsd()) cheapest = c;
             if (fastestAny == null || c.getHours() < fastestAny.getHours()) fastestAny = c;
-            if (!by.isOverBudget(c) && (fastest == null || c.getHours() < fastest.getHours())) fastest = c;
+            if (!s.overBudget() && (fastest == null || c.getHours() < fastest.getHours())) fastest = c;
             if (onDemand == null && "on-demand".equals(c.getPricing())) onDemand = c;
         }
         if (fastest == null) fastest = fastestAny;

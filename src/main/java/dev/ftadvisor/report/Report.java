@@ -30,8 +30,30 @@ public record Report(String proposalId, String verdict, String summary, String v
                                  Alternative onDemand) {
     }
 
-    /** An alternative to the recommendation: its rank in {@code plans} and what it trades. */
-    public record Alternative(int rank, String trade) {
+    /**
+     * An alternative to the recommendation: its rank in {@code plans} and what it trades, worded when
+     * first read (a batch written as CSV never reads it).
+     */
+    @JsonPropertyOrder({"rank", "trade"})
+    public static final class Alternative {
+        private final int rank;
+        private java.util.function.Supplier<String> source;
+        private String trade;
+
+        Alternative(int rank, java.util.function.Supplier<String> trade) {
+            this.rank = rank;
+            this.source = trade;
+        }
+
+        @JsonProperty public int rank() { return rank; }
+
+        @JsonProperty public synchronized String trade() {
+            if (trade == null) {
+                trade = source.get();
+                source = null;
+            }
+            return trade;
+        }
     }
 
     @JsonPropertyOrder({"model", "parametersBillions", "method", "memoryGb", "memory", "trainableParameters",

@@ -120,7 +120,8 @@ public final class ReportBuilder {
     static Report.Recommendation recommendation(Texts t, Recommender.Picks picks, Map<Candidate, Integer> rankOf,
                                                 PlanFindings by, Proposal p, List<Candidate> ranking) {
         Candidate rec = picks.recommended();
-        List<String> why = List.of(whyFirst(t, rec, by, p, ranking), whySecond(t, rec, p, by));
+        // worded when read: a batch written as CSV reads none of it
+        List<String> why = new LazyList<>(() -> List.of(whyFirst(t, rec, by, p, ranking), whySecond(t, rec, p, by)));
         return new Report.Recommendation(rankOf.get(rec), why,
                 alternative(t, picks.cheapest(), rec, rankOf, by),
                 alternative(t, picks.fastest(), rec, rankOf, by),
@@ -164,7 +165,7 @@ public final class ReportBuilder {
     private static Report.Alternative alternative(Texts t, Candidate alt, Candidate rec, Map<Candidate, Integer> rankOf,
                                                   PlanFindings by) {
         if (alt == null || rankOf.get(alt) == null) return null;
-        return new Report.Alternative(rankOf.get(alt), Words.trade(t, alt, rec, by));
+        return new Report.Alternative(rankOf.get(alt), () -> Words.trade(t, alt, rec, by));
     }
 
     /**

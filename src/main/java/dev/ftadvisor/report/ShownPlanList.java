@@ -22,39 +22,47 @@ public final class ShownPlanList {
     public record Line(Candidate plan, List<Candidate> also) {
     }
 
+    /** A line's plan with its standing, read once. */
+    private record Head(Line line, PlanFindings.Standing standing) {
+    }
+
     public static List<Line> select(List<Candidate> ranking, Recommender.Picks picks, PlanFindings by, int max) {
         List<Candidate> picked = picks.all();
-        List<Line> lines = new ArrayList<>(max + picked.size());
+        List<Head> heads = new ArrayList<>(max + picked.size());
         int ordinary = 0;
         for (Candidate c : ranking) {
             if (picked.contains(c)) {
-                lines.add(new Line(c, new ArrayList<>(2)));
+                heads.add(new Head(new Line(c, new ArrayList<>(2)), by.standing(c)));
                 continue;
             }
-            Line same = null;
-            for (Line l : lines) {
-                if (sameOffer(l.plan(), c, by)) {
-                    same = l;
-                    break;
+            Head same = null;
+            PlanFindings.Standing standing = null;
+            for (Head h : heads) {
+                if (sameHardwareAndPricing(h.line().plan(), c)) {
+                    if (standing == null) standing = by.standing(c);
+                    if (h.standing().misses() == standing.misses() && h.standing().outOfRegion() == standing.outOfRegion()) {
+                        same = h;
+                        break;
+                    }
                 }
             }
             if (same != null) {
-                same.also().add(c);
+                same.line().also().add(c);
             } else if (ordinary < max) {
-                lines.add(new Line(c, new ArrayList<>(2)));
+                heads.add(new Head(new Line(c, new ArrayList<>(2)), standing != null ? standing : by.standing(c)));
                 ordinary++;
-            } else if (lines.size() >= max + picked.size()) {
+            } else if (heads.size() >= max + picked.size()) {
                 break;
             }
         }
+        List<Line> lines = new ArrayList<>(heads.size());
+        for (Head h : heads) lines.add(h.line());
         return lines;
     }
 
-    /** Near-identical: the same provider's same hardware and pricing, standing the same way. */
-    static boolean sameOffer(Candidate a, Candidate b, PlanFindings by) {
-        return a.getProvider().equals(b.getProvider()) && a.getGpu().equals(b.getGpu())
-                && a.getGpuCount() == b.getGpuCount() && a.getNodes() == b.getNodes()
-                && a.getPricing().equals(b.getPricing()) && by.misses(a) == by.misses(b)
-                && by.isOutOfRegion(a) == by.isOutOfRegion(b);
+    /** Near-identical (with the same standing, checked by the caller): the same provider's same hardware and pricing. */
+    static boolean sameHardwareAndPricing(Candidate a, Candidate b) {
+        return a.getGpuCount() == b.getGpuCount() && a.getNodes() == b.getNodes() && a.getPricing().equals(b.getPricing())
+                && a.getProvider().equals(b.getProvider()) && a.getGpu().equals(b.getGpu());
     }
 }
