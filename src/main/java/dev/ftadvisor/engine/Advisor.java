@@ -134,7 +134,7 @@ public final class Advisor {
      * The hardware gates on the configurations (entry point "proposed"), then the judging rules on the
      * configurations they left and those configurations' candidates.
      */
-    private void judgeCandidates(KieSession session, RuleOutput out, List<Candidate> candidates) {
+    private void judgeCandidates(KieSession session, RuleOutput out, List<Candidate> candidates, boolean variant) {
         List<Configuration> configurations = configurations(candidates);
         var proposed = session.getEntryPoint(PROPOSED);
         if (proposed != null) {
@@ -145,14 +145,21 @@ public final class Advisor {
             }
             fire(session);
         }
+        // a variant's own run looks only for plans that work as proposed: a configuration a gate marked
+        // a miss (outside the region) cannot be one, so it is not judged further there
+        java.util.Set<Configuration> skipped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Configuration c : configurations) {
-            if (!out.isRejected(c)) session.insert(c);
+            if (out.isRejected(c) || (variant && out.isMissed(c))) {
+                skipped.add(c);
+            } else {
+                session.insert(c);
+            }
         }
         // the candidates (pricing models) of the configurations left: few rules see them, so the
         // pricing gate (pricing.spot-not-allowed) judges them here, first by its salience
         List<Candidate> inserted = new java.util.ArrayList<>(candidates.size());
         for (Candidate c : candidates) {
-            if (!out.isRejected(c.getConfiguration())) {
+            if (!skipped.contains(c.getConfiguration())) {
                 session.insert(c);
                 inserted.add(c);
             }
@@ -194,7 +201,7 @@ public final class Advisor {
             session.insert(r.proposal());
             session.insert(r.model());
             session.insert(estimate);
-            judgeCandidates(session, out, candidates);
+            judgeCandidates(session, out, candidates, !exploreChanges);
             judgePlans(session, out, candidates);
             List<ChangeOption> changes = List.of();
             if (out.verdict() == null && exploreChanges && hasChangeRules) {

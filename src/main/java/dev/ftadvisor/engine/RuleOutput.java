@@ -45,11 +45,13 @@ public final class RuleOutput {
     private final RuleIndex index;
     private final List<Finding> findings = new ArrayList<>(256);  // a batch record makes about 200
     private Verdict verdict;
-    /** What a rule rejected, and the candidates a rule marked over budget or deadline, by identity (no key hashing). */
+    /** What a rule rejected, by identity (no key hashing). */
     private final java.util.Set<Judged> rejected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(128));
-    private final java.util.Set<Candidate> overConstraint = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(256));
-    /** Configurations and candidates a rule marked out of region or not recommended (they stay, but miss the proposal). */
-    private final java.util.Set<Judged> missing = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(64));
+    /**
+     * Configurations and candidates a rule marked over budget, over deadline, out of region or not
+     * recommended: they stay, but do not work as proposed.
+     */
+    private final java.util.Set<Judged> missing = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(256));
     private double tieTolerance;
     /** Rejections and over-budget/deadline marks so far: the engine redoes StandingPlans when a phase adds any. */
     private int judgments;
@@ -124,15 +126,11 @@ public final class RuleOutput {
     }
 
     public void overBudget(Object drools, Candidate c, String template, Object... args) {
-        add(drools, c, Finding.EFFECT_OVER_BUDGET, 0, template, args);
-        overConstraint.add(c);
-        judgments++;
+        miss(drools, c, Finding.EFFECT_OVER_BUDGET, template, args);
     }
 
     public void overDeadline(Object drools, Candidate c, String template, Object... args) {
-        add(drools, c, Finding.EFFECT_OVER_DEADLINE, 0, template, args);
-        overConstraint.add(c);
-        judgments++;
+        miss(drools, c, Finding.EFFECT_OVER_DEADLINE, template, args);
     }
 
     /**
@@ -140,9 +138,7 @@ public final class RuleOutput {
      * the team may accept) but cannot make the proposal feasible as asked.
      */
     public void outOfRegion(Object drools, Judged c, String template, Object... args) {
-        add(drools, c, Finding.EFFECT_OUT_OF_REGION, 0, template, args);
-        missing.add(c);
-        judgments++;
+        miss(drools, c, Finding.EFFECT_OUT_OF_REGION, template, args);
     }
 
     /**
@@ -150,7 +146,12 @@ public final class RuleOutput {
      * is not recommended as the proposal stands (spot the proposal did not ask for, a suspect price).
      */
     public void notRecommended(Object drools, Judged c, String template, Object... args) {
-        add(drools, c, Finding.EFFECT_NOT_RECOMMENDED, 0, template, args);
+        miss(drools, c, Finding.EFFECT_NOT_RECOMMENDED, template, args);
+    }
+
+    /** A finding that keeps the configuration or candidate from working as proposed (it stays listed). */
+    private void miss(Object drools, Judged c, String effect, String template, Object[] args) {
+        add(drools, c, effect, 0, template, args);
         missing.add(c);
         judgments++;
     }
@@ -256,6 +257,9 @@ public final class RuleOutput {
 
     public List<Finding> findings() { return findings; }
 
+    /** Whether a rule marked the configuration or candidate a miss (over budget or deadline, out of region, not recommended). */
+    public boolean isMissed(Judged c) { return missing.contains(c); }
+
     /** Whether a rule rejected the configuration or candidate (it has left working memory). */
     public boolean isRejected(Judged c) { return rejected.contains(c); }
 
@@ -270,7 +274,7 @@ public final class RuleOutput {
      * over deadline, out of region or not recommended.
      */
     public boolean isAsProposed(Candidate c) {
-        return !overConstraint.contains(c) && (missing.isEmpty() || (!missing.contains(c) && !missing.contains(c.getConfiguration())));
+        return missing.isEmpty() || (!missing.contains(c) && !missing.contains(c.getConfiguration()));
     }
 
     /** Whether the candidate still stands: no rule rejected it, nor its configuration. */

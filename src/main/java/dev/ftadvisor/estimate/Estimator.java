@@ -35,7 +35,7 @@ public final class Estimator {
     private final List<InstanceFacts> instances;
 
     private record InstanceFacts(InstanceSpec inst, GpuSpec gpu, VolumeSpec volume, String region, ProviderSpec provider,
-                                 VolumeSpec fastestVolume) {
+                                 VolumeSpec fastestVolume, String fastestVolumeDescription) {
     }
 
     /** ZeRO stages tried for a multi-GPU plan, least communication first (DDP, then ZeRO-2, then ZeRO-3). */
@@ -83,7 +83,10 @@ public final class Estimator {
             facts.add(new InstanceFacts(inst, catalog.gpu(inst.gpu).orElseThrow(),
                     StorageEstimator.defaultVolume(catalog.volumes(), inst.provider).orElse(null), inst.primaryRegion(),
                     catalog.provider(inst.provider),
-                    StorageEstimator.fastestVolume(catalog.volumes(), inst.provider).orElse(null)));
+                    StorageEstimator.fastestVolume(catalog.volumes(), inst.provider).orElse(null),
+                    StorageEstimator.fastestVolume(catalog.volumes(), inst.provider)
+                            .map(v -> v.name + ", up to " + String.format(java.util.Locale.ROOT, "%,.0f", v.maxIops) + " IOPS")
+                            .orElse("no volume with a published IOPS ceiling")));
         }
         this.instances = List.copyOf(facts);
     }
@@ -178,6 +181,7 @@ public final class Estimator {
                 VolumeSpec fastest = facts.fastestVolume();
                 conf.setFastestVolume(fastest == null ? null : fastest.name);
                 conf.setFastestVolumeMaxIops(fastest == null ? 0 : fastest.maxIops);
+                conf.setFastestVolumeDescription(facts.fastestVolumeDescription());
                 conf.setScalingEfficiency(scaling);
                 conf.setMfu(mfu);
                 conf.setOnDemandUsdPerHour(inst.onDemandUsdHour);

@@ -48,6 +48,7 @@ public class Configuration implements Judged {
     private double checkpointWriteHours;
     private String fastestVolume;
     private double fastestVolumeMaxIops;
+    private String fastestVolumeDescription;
     private double checkpointGb;
     private String spotMarketName;
     private int evictionNoticeSeconds;
@@ -144,10 +145,8 @@ public class Configuration implements Judged {
     public void setFastestVolume(String fastestVolume) { this.fastestVolume = fastestVolume; }
     public double getFastestVolumeMaxIops() { return fastestVolumeMaxIops; }
     /** "EBS io2, up to 256,000 IOPS", or "no volume with a published IOPS ceiling" (for messages). */
-    public String getFastestVolumeDescription() {
-        return fastestVolume == null ? "no volume with a published IOPS ceiling"
-                : fastestVolume + ", up to " + String.format(java.util.Locale.ROOT, "%,.0f", fastestVolumeMaxIops) + " IOPS";
-    }
+    public String getFastestVolumeDescription() { return fastestVolumeDescription; }
+    public void setFastestVolumeDescription(String d) { this.fastestVolumeDescription = d; }
     public void setFastestVolumeMaxIops(double fastestVolumeMaxIops) { this.fastestVolumeMaxIops = fastestVolumeMaxIops; }
     /** Hours spent writing resumable checkpoints (included in the compute hours). */
     public double getCheckpointWriteHours() { return checkpointWriteHours; }

@@ -85,10 +85,8 @@ public final class HtmlRenderer implements ReportRenderer {
 
     private void alternative(StringBuilder h, String label, Report.Alternative a, Report r) {
         if (a == null) return;
-        Report.Plan p = r.plans().get(a.rank() - 1);
-        h.append("<li><strong>").append(esc(t.get(label))).append("</strong>: ").append(esc(t.get("rec.plan", a.rank())
-                + " " + p.provider() + " " + p.instanceType() + ", " + Words.gpus(t, p) + ", " + p.pricing() + ", "
-                + Words.f1(p.hours()) + " h, " + Words.usd(p.costUsd()) + ": " + a.trade())).append("</li>\n");
+        h.append("<li><strong>").append(esc(t.get(label))).append("</strong>: ")
+                .append(esc(Words.alternative(t, a, r.plans().get(a.rank() - 1)))).append("</li>\n");
     }
 
     private void estimate(StringBuilder h, Report.EstimateView e) {

@@ -138,11 +138,8 @@ public final class MarkdownRenderer implements ReportRenderer {
 
     private void alternative(StringBuilder m, String label, Report.Alternative a, Report r) {
         if (a == null) return;
-        Report.Plan p = r.plans().get(a.rank() - 1);
-        m.append("- **").append(t.get(label)).append("**: ").append(t.get("rec.plan", a.rank())).append(' ')
-                .append(p.provider()).append(' ').append(p.instanceType()).append(", ").append(Words.gpus(t, p)).append(", ")
-                .append(p.pricing()).append(String.format(Locale.ROOT, ", %.1f h, %s: ", p.hours(), Words.usd(p.costUsd())))
-                .append(cell(a.trade())).append('\n');
+        m.append("- **").append(t.get(label)).append("**: ").append(cell(Words.alternative(t, a, r.plans().get(a.rank() - 1))))
+                .append('\n');
     }
 
     private void reasons(StringBuilder m, List<Report.Reason> reasons) {

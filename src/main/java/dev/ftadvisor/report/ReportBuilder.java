@@ -88,7 +88,7 @@ public final class ReportBuilder {
                 catalogNote(t, catalogAsOf), o.rulesVersion(), o.resolved().assumptions());
     }
 
-    /** The findings present (same rule, same message) in every list. */
+    /** The findings present (same rule, template and arguments: the same message) in every list. */
     private static List<Finding> shared(List<List<Finding>> lists) {
         List<Finding> out = new ArrayList<>();
         for (Finding f : lists.get(0)) {
@@ -102,20 +102,36 @@ public final class ReportBuilder {
 
     private static boolean containsSame(List<Finding> fs, Finding f) {
         for (Finding g : fs) {
-            if (g == f || (g.getId().equals(f.getId()) && g.getMessage().equals(f.getMessage()))) return true;
+            if (sameReason(g, f)) return true;
         }
         return false;
     }
 
     /** One line when the catalog's prices are older than {@link #STALE_CATALOG_DAYS}; null otherwise. */
     static String catalogNote(Texts t, String asOf) {
-        try {
-            long days = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(asOf), java.time.LocalDate.now());
-            return days > STALE_CATALOG_DAYS ? t.get("report.catalogStale", asOf, days, STALE_CATALOG_DAYS) : null;
-        } catch (RuntimeException e) {
-            return null;
-        }
+        long days = catalogAgeDays(asOf);
+        return days > STALE_CATALOG_DAYS ? t.get("report.catalogStale", asOf, days, STALE_CATALOG_DAYS) : null;
     }
+
+    /** Days since the catalog's date (-1 when it is not a date), worked out once per date and day: batches ask per record. */
+    private static long catalogAgeDays(String asOf) {
+        java.time.LocalDate today = java.time.LocalDate.now();
+        CatalogAge cached = catalogAge;
+        if (cached != null && cached.asOf().equals(asOf) && cached.today().equals(today)) return cached.days();
+        long days;
+        try {
+            days = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(asOf), today);
+        } catch (RuntimeException e) {
+            days = -1;
+        }
+        catalogAge = new CatalogAge(asOf == null ? "" : asOf, today, days);
+        return days;
+    }
+
+    private record CatalogAge(String asOf, java.time.LocalDate today, long days) {
+    }
+
+    private static volatile CatalogAge catalogAge;
 
     static Report.Recommendation recommendation(Texts t, Recommender.Picks picks, Map<Candidate, Integer> rankOf,
                                                 PlanFindings by, Proposal p, List<Candidate> ranking) {

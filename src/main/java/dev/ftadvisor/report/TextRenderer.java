@@ -147,10 +147,7 @@ public final class TextRenderer implements ReportRenderer {
 
     private void alternative(StringBuilder sb, String label, Report.Alternative a, Report r) {
         if (a == null) return;
-        Report.Plan p = r.plans().get(a.rank() - 1);
-        sb.append(String.format(Locale.ROOT, "  %s: %s %s %s, %dx %s%s, %s, %.1f h, $%.2f: %s%n", t.get(label),
-                t.get("rec.plan", a.rank()), p.provider(), p.instanceType(), p.gpuCount(), p.gpu(),
-                p.nodes() > 1 ? " x " + t.get("report.nodes", p.nodes()) : "", p.pricing(), p.hours(), p.costUsd(), a.trade()));
+        sb.append("  ").append(t.get(label)).append(": ").append(Words.alternative(t, a, r.plans().get(a.rank() - 1))).append('\n');
     }
 
     /** What keeps a plan from working as proposed, upper-cased after its cost ("" when nothing). */

@@ -88,6 +88,12 @@ final class Words {
         return parts.isEmpty() ? t.get("trade.same") : String.join("; ", parts);
     }
 
+    /** An alternative's line after its label: "plan #13 azure X, 1x A100-80GB, spot, 7.0 h, $3.16: saves ...". */
+    static String alternative(Texts t, Report.Alternative a, Report.Plan p) {
+        return t.get("rec.plan", a.rank()) + " " + p.provider() + " " + p.instanceType() + ", " + gpus(t, p) + ", "
+                + p.pricing() + ", " + f1(p.hours()) + " h, " + usd(p.costUsd()) + ": " + a.trade();
+    }
+
     /** The estimate's settings in words ("mixed precision (bf16 autocast), AdamW, micro-batch 1, ..."). */
     static String settings(Texts t, java.util.Map<String, Object> s) {
         java.util.List<String> out = new java.util.ArrayList<>();
