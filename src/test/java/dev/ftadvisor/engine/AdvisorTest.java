@@ -124,10 +124,11 @@ class AdvisorTest {
         Outcome o = advisor.consult(TestSupport.proposal(PROPOSAL), false);
         Report report = ReportBuilder.build(o, "test", false);
         assertThat(report.plans()).noneSatisfy(p -> assertThat(p.gpu()).isEqualTo("A10G"));
-        // the A10G configurations the gates left (the 8-GPU nodes; the smaller ones do not fit) are rejected
-        // by the test rule, all pricing models with them
+        // the A10G configurations the gates left (the single 8-GPU nodes; the smaller ones do not fit, and several
+        // g5 nodes have no RDMA fabric) are rejected by the test rule, all pricing models with them
         assertThat(report.rejected()).filteredOn(r -> r.gpu().equals("A10G"))
-                .filteredOn(r -> r.reasons().stream().noneMatch(x -> x.id().equals("memory.fit"))).isNotEmpty()
+                .filteredOn(r -> r.reasons().stream().noneMatch(x -> x.id().equals("memory.fit")
+                        || x.id().equals("interconnect.multinode-rdma"))).isNotEmpty()
                 .allSatisfy(r -> {
                     assertThat(r.reasons()).extracting(Report.Reason::id).containsExactly("test.no-a10g");
                     assertThat(r.pricing()).contains("on-demand", "spot");
