@@ -134,7 +134,7 @@ public final class Advisor {
      * The hardware gates on the configurations (entry point "proposed"), then the judging rules on the
      * configurations they left and those configurations' candidates.
      */
-    private void judgeCandidates(KieSession session, RuleOutput out, List<Candidate> candidates, boolean variant) {
+    private List<Candidate> judgeCandidates(KieSession session, RuleOutput out, List<Candidate> candidates) {
         List<Configuration> configurations = configurations(candidates);
         var proposed = session.getEntryPoint(PROPOSED);
         if (proposed != null) {
@@ -145,11 +145,12 @@ public final class Advisor {
             }
             fire(session);
         }
-        // a variant's own run looks only for plans that work as proposed: a configuration a gate marked
-        // a miss (outside the region) cannot be one, so it is not judged further there
+        // a configuration a gate marked a miss (outside the requested region) cannot make the proposal
+        // work as asked: it is not judged further (the report lists it with the gate's reason; when
+        // nothing in the region works, the change explorer consults the proposal without its region)
         java.util.Set<Configuration> skipped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Configuration c : configurations) {
-            if (out.isRejected(c) || (variant && out.isMissed(c))) {
+            if (out.isRejected(c) || out.isMissed(c)) {
                 skipped.add(c);
             } else {
                 session.insert(c);
@@ -166,6 +167,7 @@ public final class Advisor {
         }
         out.candidatesInserted(inserted);
         fire(session);
+        return inserted;
     }
 
     /** The "plans" rules, then the verdict rules, over the candidates left standing. */
@@ -201,12 +203,12 @@ public final class Advisor {
             session.insert(r.proposal());
             session.insert(r.model());
             session.insert(estimate);
-            judgeCandidates(session, out, candidates, !exploreChanges);
-            judgePlans(session, out, candidates);
+            List<Candidate> judged = judgeCandidates(session, out, candidates);
+            judgePlans(session, out, judged);
             List<ChangeOption> changes = List.of();
             if (out.verdict() == null && exploreChanges && hasChangeRules) {
                 // the verdict rules found no plan that works as asked: measure what would
-                changes = explorer.explore(r, estimate, candidates, List.copyOf(out.findings()));
+                changes = explorer.explore(r, estimate, candidates, judged, List.copyOf(out.findings()));
                 for (ChangeOption c : changes) {
                     session.insert(c);
                 }
@@ -219,7 +221,7 @@ public final class Advisor {
                 // the plans in the order the rules asked for (objective, tie tolerance, tie-break weights);
                 // a variant's run (no report of its own) needs it only when it works, for its best plan
                 PlanFindings by = PlanFindings.of(out.findings());
-                ranking = PlanRanking.rank(candidates, by, r.proposal().getObjective(), out.tieTolerance());
+                ranking = PlanRanking.rank(judged, by, r.proposal().getObjective(), out.tieTolerance());
                 picks = Recommender.pick(ranking, by);
                 if (exploreChanges) {
                     // advice about the plans the report will show

@@ -23,8 +23,8 @@ import java.util.function.Consumer;
  * and with what caveat, is decided by the rules in changes.drl; this class only measures.
  */
 final class ChangeExplorer {
-    /** Variants consulted per proposal: method x2, pricing, multi-node, providers, sequence length. */
-    static final int MAX_VARIANTS = 6;
+    /** Variants consulted per proposal: method x2, pricing, multi-node, providers, region, sequence length. */
+    static final int MAX_VARIANTS = 7;
     /** Shortest sequence length a variant proposes: below this most instruction data is truncated. */
     static final int MIN_SEQUENCE_LENGTH = 512;
 
@@ -34,13 +34,17 @@ final class ChangeExplorer {
         this.advisor = advisor;
     }
 
-    List<ChangeOption> explore(ResolvedProposal r, Estimate estimate, List<Candidate> candidates, List<Finding> findings) {
+    /**
+     * @param candidates every candidate of the proposal (variants that change only what rules read reuse them)
+     * @param judged the candidates the original's rules judged (not those its gates set aside)
+     */
+    List<ChangeOption> explore(ResolvedProposal r, Estimate estimate, List<Candidate> candidates, List<Candidate> judged,
+                               List<Finding> findings) {
         Proposal asked = r.proposal();
         List<ChangeOption> options = new ArrayList<>();
         PlanFindings original = PlanFindings.of(findings);
-        // budget or deadline alone, and another region, read from the plans the rules kept
-        addConstraintOptions(asked, "budget", "as proposed", "as proposed", candidates, original, 0, options);
-        addRegionOption(asked, candidates, original, options);
+        // budget or deadline alone, read from the plans the rules kept
+        addConstraintOptions(asked, "budget", "as proposed", "as proposed", judged, original, 0, options);
         for (Variant v : variants(asked)) {
             Proposal p = asked.copy();
             v.apply.accept(p);
@@ -55,7 +59,9 @@ final class ChangeExplorer {
                 Candidate best = o.ranking().isEmpty() ? null : o.ranking().get(0);
                 if (best != null) {
                     PlanFindings by = PlanFindings.of(o.findings());
-                    options.add(new ChangeOption(v.kind, v.from, v.to, 1, best, by.of(best),
+                    // a region variant names the region its best plan is in
+                    String to = v.kind.equals("region") ? best.getRegionGroup() : v.to;
+                    options.add(new ChangeOption(v.kind, v.from, to, 1, best, by.of(best),
                             null, null, 1, 1, p.getSequenceLength()));
                 }
             } else {
@@ -86,11 +92,17 @@ final class ChangeExplorer {
         }
         if (!p.isMultiNodeAllowed()) vs.add(new Variant("multi-node", "one node", "multi-node allowed", true, q -> q.setMultiNodeAllowed(true)));
         if (p.isProvidersRestricted()) vs.add(new Variant("providers", String.join(",", p.getProviders()), "any provider", true, q -> q.setProviders(List.of())));
+        if (p.getRegion() != null) vs.add(new Variant("region", p.getRegion(), "any region", true, q -> q.setRegion(null)));
         int shorter = Math.max(MIN_SEQUENCE_LENGTH, p.getSequenceLength() / 2);
         if (shorter < p.getSequenceLength()) {
             vs.add(new Variant("sequence-length", String.valueOf(p.getSequenceLength()), String.valueOf(shorter), false, q -> q.setSequenceLength(shorter)));
         }
         return vs.size() > MAX_VARIANTS ? vs.subList(0, MAX_VARIANTS) : vs;
+    }
+
+    /** A region change names the region of the plan it leads to. */
+    private static String toValue(String kind, String to, Candidate plan) {
+        return kind.equals("region") ? plan.getRegionGroup() : to;
     }
 
     private static void toMethod(Proposal q, String method) {
@@ -100,21 +112,6 @@ final class ChangeExplorer {
             // the optimizer the resolver gives QLoRA by default (the QLoRA paper's paged 8-bit AdamW)
             q.getTraining().setOptimizer("paged-adamw-8bit");
         }
-    }
-
-    /**
-     * From the plans the rules kept: the cheapest that works in every respect but the region (a region
-     * change the rules may offer, saying what it means for the data).
-     */
-    private static void addRegionOption(Proposal asked, List<Candidate> candidates, PlanFindings by,
-                                        List<ChangeOption> options) {
-        if (asked.getRegion() == null) return;
-        candidates.stream()
-                .filter(c -> !by.isRejected(c) && by.isOutOfRegion(c) && by.misses(c) == 1)
-                .min(Comparator.comparingDouble(Proposal.OBJECTIVE_TIME.equals(asked.getObjective())
-                        ? Candidate::getHours : Candidate::getCostUsd))
-                .ifPresent(c -> options.add(new ChangeOption("region", asked.getRegion(), c.getRegionGroup(), 1, c,
-                        by.of(c), null, null, 1, 1, asked.getSequenceLength())));
     }
 
     /**
@@ -132,7 +129,7 @@ final class ChangeExplorer {
                     .filter(c -> by.isOverBudget(c))
                     .ifPresent(c -> {
                         double budget = Math.ceil(c.getCostUsd());
-                        options.add(new ChangeOption(baseChanges == 0 ? "budget" : kind, from, to, baseChanges + 1, c,
+                        options.add(new ChangeOption(baseChanges == 0 ? "budget" : kind, from, toValue(kind, to, c), baseChanges + 1, c,
                                 by.of(c), budget, null, budget / asked.getBudgetUsd(), 1,
                                 kind.equals("sequence-length") ? Integer.parseInt(to) : asked.getSequenceLength()));
                     });
@@ -143,7 +140,7 @@ final class ChangeExplorer {
                     .filter(c -> by.isOverDeadline(c))
                     .ifPresent(c -> {
                         double deadline = Math.ceil(c.getHours() * 10) / 10;  // to the next 0.1 h
-                        options.add(new ChangeOption(baseChanges == 0 ? "deadline" : kind, from, to, baseChanges + 1, c,
+                        options.add(new ChangeOption(baseChanges == 0 ? "deadline" : kind, from, toValue(kind, to, c), baseChanges + 1, c,
                                 by.of(c), null, deadline, 1, deadline / asked.getDeadlineHours(),
                                 kind.equals("sequence-length") ? Integer.parseInt(to) : asked.getSequenceLength()));
                     });

@@ -107,10 +107,14 @@ public final class RuleOutput {
      * not match (say its candidate's configuration), or outside a consequence.
      */
     private static boolean deleteMatched(RuleContext ctx, FactHandle[] matched, Object fact) {
-        if (!(ctx instanceof ConsequenceContext consequence)) return false;
         for (FactHandle handle : matched) {
             if (handle instanceof InternalFactHandle h && h.getObject() == fact) {
-                consequence.delete(h);
+                if (ctx instanceof ConsequenceContext consequence) {
+                    consequence.delete(h);
+                } else {
+                    // the executable model's context (DroolsImpl): the handle names its entry point
+                    ctx.getKieRuntime().getEntryPoint(h.getEntryPointName()).delete(h);
+                }
                 return true;
             }
         }

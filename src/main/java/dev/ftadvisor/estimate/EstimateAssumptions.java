@@ -94,6 +94,8 @@ public final class EstimateAssumptions {
                 fmt(ComputeEstimator.RDMA_MIN_GBPS), fmt(ComputeEstimator.INTER_RDMA), fmt(ComputeEstimator.INTER_TCP),
                 fmt(ComputeEstimator.OFFLOAD_FACTOR)),
                 "NCCL all-reduce hides behind compute on NVLink; data parallel and ZeRO-1/2 move the same volume (2x the gradients per step), ZeRO-3 1.5x as it all-gathers each layer's weights forward and backward (Rajbhandari et al. 2020, section 7); across nodes a ring all-reduce sends 2(n-1)/n of the gradients over the slowest link, the inter-node fabric (NCCL), so each doubling of the node count loses ~10% on RDMA and ~40% on plain TCP; ZeRO-Offload step on CPU (Ren et al. 2021)"));
+        a.add(new Assumption("plans.multiNode", "2 and 4 nodes of 8-GPU instances, when one node cannot hold the run or time matters (objective time, or a deadline)",
+                "more nodes than memory needs only add cost (scaling under 100% per node doubling); a practitioner adds them for memory or for a deadline"));
         a.add(new Assumption("time.checkpointWrites", "one resumable checkpoint (" + fmt(Math.round(StorageEstimator.checkpointGb(m, p) * 10) / 10.0)
                         + " GB) every " + fmt(t.getCheckpointIntervalHours()) + " h, written at " + fmt(ComputeEstimator.CHECKPOINT_WRITE_GB_PER_S) + " GB/s per node, counted in the hours",
                 "a full checkpoint holds 16-bit weights + fp32 master + Adam moments (14 bytes per parameter: ~1 TB for 70B); AWS EBS gp3 tops out at 1,000 MiB/s per volume"));

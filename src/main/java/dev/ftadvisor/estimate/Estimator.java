@@ -23,12 +23,20 @@ import java.util.List;
  * configuration share it, in catalog order.
  */
 public final class Estimator {
-    /** Multi-node configurations are built from full 8-GPU nodes, at these node counts. */
+    /**
+     * Multi-node configurations are built from full 8-GPU nodes, at these node counts, when they have
+     * a reason to exist, as a practitioner plans them: one node cannot hold the run (the least memory
+     * layout on one node exceeds the card), or time matters (the objective is time, or a deadline is
+     * given). Otherwise more nodes only add cost (scaling under 100%), and the configurations would only
+     * be judged to sort last. Whether a plan fits, meets the deadline or is worth it stays the rules'.
+     */
     static final int[] MULTI_NODE_COUNTS = {2, 4};
     /** Node counts per instance: one node, and the multi-node counts for 8-GPU nodes. */
     private static final int[] SINGLE_NODE = {1};
     private static final int[] ANY_NODES = java.util.stream.IntStream.concat(java.util.stream.IntStream.of(1),
             java.util.Arrays.stream(MULTI_NODE_COUNTS)).toArray();
+    /** GPUs per node from which multi-node configurations are built. */
+    static final int MULTI_NODE_MIN_GPUS = 8;
 
     private final Catalog catalog;
     /** Per-instance lookups that do not depend on the proposal, done once (batches call candidates() per record). */
@@ -112,17 +120,21 @@ public final class Estimator {
         double storageGb = StorageEstimator.volumeGb(m, p);
         double checkpointGb = StorageEstimator.checkpointGb(m, p);
         double interval = p.getTraining().getCheckpointIntervalHours();
+        boolean timeMatters = Proposal.OBJECTIVE_TIME.equals(p.getObjective()) || p.isDeadlineGiven();
         List<Candidate> out = new ArrayList<>(instances.size() * 4);
         for (InstanceFacts facts : instances) {
             InstanceSpec inst = facts.inst();
             GpuSpec gpu = facts.gpu();
             VolumeSpec volume = facts.volume();
             String region = facts.region();
-            for (int nodes : inst.gpuCount >= 8 ? ANY_NODES : SINGLE_NODE) {
+            boolean offload = p.getTraining().isCpuOffload();
+            boolean flash = gpu.flashAttention2;
+            Layout oneNode = layout(m, p, inst.gpuCount, offload, flash, gpu.memoryGb);
+            boolean moreNodes = inst.gpuCount >= MULTI_NODE_MIN_GPUS
+                    && (timeMatters || oneNode.memory().getTotal() > gpu.memoryGb);
+            for (int nodes : moreNodes ? ANY_NODES : SINGLE_NODE) {
                 int gpus = inst.gpuCount * nodes;
-                boolean offload = p.getTraining().isCpuOffload();
-                boolean flash = gpu.flashAttention2;
-                Layout layout = layout(m, p, gpus, offload, flash, gpu.memoryGb);
+                Layout layout = nodes == 1 ? oneNode : layout(m, p, gpus, offload, flash, gpu.memoryGb);
                 int zero = layout.zeroStage();
                 MemoryBreakdown mem = layout.memory();
                 double mfu = ComputeEstimator.mfu(gpu, p);

@@ -69,10 +69,13 @@ public final class ReportBuilder {
         Proposal p = o.resolved().proposal();
         Report.Recommendation recommendation = picks.recommended() == null ? null
                 : recommendation(t, picks, rankOf, by, p, ranking);
-        // rejected candidates by configuration (its pricing models together), in catalog order
+        // candidates not ranked (rejected, or set aside by a gate: outside the region) by configuration
+        // (its pricing models together), in catalog order
+        java.util.Set<Candidate> ranked = java.util.Collections.newSetFromMap(new IdentityHashMap<>(ranking.size() * 2));
+        ranked.addAll(ranking);
         Map<Configuration, RejectedGroup> rejected = new LinkedHashMap<>();
         for (Candidate c : o.candidates()) {
-            if (by.isRejected(c)) {
+            if (!ranked.contains(c)) {
                 rejected.computeIfAbsent(c.getConfiguration(), g -> new RejectedGroup(c)).add(c, by.of(c));
             }
         }
@@ -201,7 +204,8 @@ public final class ReportBuilder {
         void add(Candidate c, List<Finding> fs) {
             pricing.add(c.getPricing());
             for (Finding f : fs) {
-                if (f.isRejecting() && reasons.stream().noneMatch(g -> sameReason(g, f))) reasons.add(f);
+                boolean why = f.isRejecting() || Finding.EFFECT_OUT_OF_REGION.equals(f.getEffect());
+                if (why && reasons.stream().noneMatch(g -> sameReason(g, f))) reasons.add(f);
             }
         }
 
