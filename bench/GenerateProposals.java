@@ -67,7 +67,10 @@ public final class GenerateProposals {
             b.append(", \"providers\": [\"").append(PROVIDERS[rnd.nextInt(PROVIDERS.length)]).append("\", \"")
                     .append(PROVIDERS[rnd.nextInt(PROVIDERS.length)]).append("\"]");
         }
-        if (rnd.nextInt(5) == 0) b.append(", \"spotAllowed\": false");
+        int spot = rnd.nextInt(5);   // 1 in 5 false, 1 in 5 true (a third of those with multiNodeSpot), else unset
+        if (spot == 0) b.append(", \"spotAllowed\": false");
+        if (spot == 1) b.append(", \"spotAllowed\": true").append(rnd.nextInt(3) == 0 ? ", \"multiNodeSpot\": true" : "");
+        if (rnd.nextInt(6) == 0) b.append(", \"objective\": \"time\"");
         if (rnd.nextInt(8) == 0) b.append(", \"multiNodeAllowed\": false");
         if (rnd.nextInt(6) == 0) b.append(", \"training\": {\"gradientCheckpointing\": ").append(rnd.nextBoolean())
                 .append(", \"microBatchSize\": ").append(1 + rnd.nextInt(8)).append('}');

@@ -57,7 +57,7 @@ final class FactRanges {
     static final Map<String, Map<String, Set<String>>> ENUMS = Map.of(
             "Proposal", Map.of("method", Set.of("full", "freeze", "lora", "qlora", "prefix-tuning", "p-tuning")),
             "Candidate", Map.of("pricing", Set.of("on-demand", "spot", "reserved")),
-            "Finding", Map.of("effect", Set.of("none", "reject", "over-budget", "over-deadline", "out-of-region", "not-recommended", "rank"),
+            "Finding", Map.of("effect", Set.of("none", "reject", "over-budget", "over-deadline", "out-of-region", "not-recommended", "suspect", "rank"),
                     "severity", Set.of("blocker", "warning", "advice", "info")),
             "Verdict", Map.of("value", Set.of("feasible", "feasible-with-changes", "infeasible")));
 

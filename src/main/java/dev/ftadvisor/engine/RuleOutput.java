@@ -153,6 +153,15 @@ public final class RuleOutput {
         miss(drools, c, Finding.EFFECT_NOT_RECOMMENDED, template, args);
     }
 
+    /**
+     * The configuration's or candidate's own figures are doubtful (a price that looks stale or
+     * mis-read): it stays listed with this reason, but is neither recommended nor named as an
+     * alternative until the figure is checked.
+     */
+    public void suspect(Object drools, Judged c, String template, Object... args) {
+        miss(drools, c, Finding.EFFECT_SUSPECT, template, args);
+    }
+
     /** A finding that keeps the configuration or candidate from working as proposed (it stays listed). */
     private void miss(Object drools, Judged c, String effect, String template, Object[] args) {
         add(drools, c, effect, 0, template, args);

@@ -21,6 +21,8 @@ public class Finding {
     public static final String EFFECT_OUT_OF_REGION = "out-of-region";
     /** The plan stays as an alternative but is not recommended as asked (e.g. spot the proposal did not ask for). */
     public static final String EFFECT_NOT_RECOMMENDED = "not-recommended";
+    /** The plan's own figures are doubtful (a suspect price): shown, never recommended nor offered as an alternative. */
+    public static final String EFFECT_SUSPECT = "suspect";
     /** A rule offered a change to the proposal (a ChangeOption) that would make it work. */
     public static final String EFFECT_CHANGE = "change";
 
@@ -138,7 +140,7 @@ public class Finding {
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isMiss() {
         return EFFECT_OVER_BUDGET.equals(effect) || EFFECT_OVER_DEADLINE.equals(effect)
-                || EFFECT_OUT_OF_REGION.equals(effect) || EFFECT_NOT_RECOMMENDED.equals(effect);
+                || EFFECT_OUT_OF_REGION.equals(effect) || EFFECT_NOT_RECOMMENDED.equals(effect) || EFFECT_SUSPECT.equals(effect);
     }
 
     @Override

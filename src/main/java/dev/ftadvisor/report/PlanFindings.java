@@ -33,6 +33,7 @@ public final class PlanFindings {
         boolean overDeadline;
         boolean outOfRegion;
         boolean notRecommended;
+        boolean suspect;
         /** Findings that are warnings or worse (a plan's concerns, compared by the dominance check). */
         int concerns;
         double rankScore;
@@ -46,6 +47,7 @@ public final class PlanFindings {
             overDeadline |= Finding.EFFECT_OVER_DEADLINE.equals(f.getEffect());
             outOfRegion |= Finding.EFFECT_OUT_OF_REGION.equals(f.getEffect());
             notRecommended |= Finding.EFFECT_NOT_RECOMMENDED.equals(f.getEffect());
+            suspect |= Finding.EFFECT_SUSPECT.equals(f.getEffect());
             if (!f.isMiss() && ("warning".equals(f.getSeverity()) || "blocker".equals(f.getSeverity()))) concerns++;
             rankScore += f.getRankWeight();
         }
@@ -112,6 +114,11 @@ public final class PlanFindings {
         return group(about(c.getConfiguration())).notRecommended || group(about(c)).notRecommended;
     }
 
+    /** Whether a rule found the candidate's (or its configuration's) own figures doubtful. */
+    public boolean isSuspect(Candidate c) {
+        return group(about(c.getConfiguration())).suspect || group(about(c)).suspect;
+    }
+
     /** How many of budget and deadline the candidate misses (0-2), as its findings say. */
     public int constraintMisses(Candidate c) {
         return (isOverBudget(c) ? 1 : 0) + (isOverDeadline(c) ? 1 : 0);
@@ -124,8 +131,7 @@ public final class PlanFindings {
     public int misses(Candidate c) {
         Group a = group(about(c.getConfiguration()));
         Group b = group(about(c));
-        return ((a.overBudget || b.overBudget) ? 1 : 0) + ((a.overDeadline || b.overDeadline) ? 1 : 0)
-                + ((a.outOfRegion || b.outOfRegion) ? 1 : 0) + ((a.notRecommended || b.notRecommended) ? 1 : 0);
+        return standing(c).misses();
     }
 
     /**
@@ -133,9 +139,10 @@ public final class PlanFindings {
      * own): a batch ranks a few hundred candidates per record.
      */
     public record Standing(boolean rejected, boolean overBudget, boolean overDeadline, boolean outOfRegion,
-                           boolean notRecommended, int concerns, double rankScore) {
+                           boolean notRecommended, boolean suspect, int concerns, double rankScore) {
         public int misses() {
-            return (overBudget ? 1 : 0) + (overDeadline ? 1 : 0) + (outOfRegion ? 1 : 0) + (notRecommended ? 1 : 0);
+            return (overBudget ? 1 : 0) + (overDeadline ? 1 : 0) + (outOfRegion ? 1 : 0) + (notRecommended ? 1 : 0)
+                    + (suspect ? 1 : 0);
         }
     }
 
@@ -143,7 +150,7 @@ public final class PlanFindings {
         Group a = group(about(c.getConfiguration()));
         Group b = group(about(c));
         return new Standing(a.rejecting || b.rejecting, a.overBudget || b.overBudget, a.overDeadline || b.overDeadline,
-                a.outOfRegion || b.outOfRegion, a.notRecommended || b.notRecommended,
+                a.outOfRegion || b.outOfRegion, a.notRecommended || b.notRecommended, a.suspect || b.suspect,
                 a.concerns + b.concerns, a.rankScore + b.rankScore);
     }
 

@@ -37,7 +37,8 @@ public final class Recommender {
         Candidate onDemand = null;
         for (Candidate c : ranking) {
             PlanFindings.Standing s = by.standing(c);
-            if (s.outOfRegion()) continue;
+            // alternatives are credible plans in the region: a suspect figure is no alternative
+            if (s.outOfRegion() || s.suspect()) continue;
             if (cheapest == null || c.getCostUsd() < cheapest.getCostUsd()) cheapest = c;
             if (fastestAny == null || c.getHours() < fastestAny.getHours()) fastestAny = c;
             if (!s.overBudget() && (fastest == null || c.getHours() < fastest.getHours())) fastest = c;

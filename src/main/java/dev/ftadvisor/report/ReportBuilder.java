@@ -265,7 +265,8 @@ public final class ReportBuilder {
         boolean overBudget = by != null ? by.isOverBudget(c) : fs.stream().anyMatch(f -> Finding.EFFECT_OVER_BUDGET.equals(f.getEffect()));
         boolean overDeadline = by != null ? by.isOverDeadline(c) : fs.stream().anyMatch(f -> Finding.EFFECT_OVER_DEADLINE.equals(f.getEffect()));
         boolean outOfRegion = by != null ? by.isOutOfRegion(c) : fs.stream().anyMatch(f -> Finding.EFFECT_OUT_OF_REGION.equals(f.getEffect()));
-        boolean notRecommended = by != null ? by.isNotRecommended(c) : fs.stream().anyMatch(f -> Finding.EFFECT_NOT_RECOMMENDED.equals(f.getEffect()));
+        boolean notRecommended = by != null ? by.isNotRecommended(c) || by.isSuspect(c)
+                : fs.stream().anyMatch(f -> Finding.EFFECT_NOT_RECOMMENDED.equals(f.getEffect()) || Finding.EFFECT_SUSPECT.equals(f.getEffect()));
         return new Report.Plan(rank, c.getProvider(), c.getInstanceType(), c.getRegion(), c.getGpu(), c.getGpuCount(),
                 c.getNodes(), c.getGpuMemoryGb(), c.getMemoryPerGpuGb(), c.getSharding(), c.getRamGb(), storage, network,
                 c.getPricing(), c.getUsdPerHour(), c.getPriceBasis(), c.getReworkHours(), c.getHours(), c.getCostUsd(),

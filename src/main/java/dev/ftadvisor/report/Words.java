@@ -41,10 +41,11 @@ final class Words {
         if (by.isOverBudget(c)) out.add(t.get("fits.overBudget"));
         if (by.isOverDeadline(c)) out.add(t.get("fits.overDeadline"));
         if (by.isOutOfRegion(c)) out.add(t.get("fits.outOfRegion"));
-        if (by.isNotRecommended(c)) {
+        if (by.isNotRecommended(c) || by.isSuspect(c)) {
             // each not-recommending rule in its own short words (suspect price, spot not asked for, ...)
             for (dev.ftadvisor.model.Finding f : by.of(c)) {
-                if (!dev.ftadvisor.model.Finding.EFFECT_NOT_RECOMMENDED.equals(f.getEffect())) continue;
+                if (!dev.ftadvisor.model.Finding.EFFECT_NOT_RECOMMENDED.equals(f.getEffect())
+                        && !dev.ftadvisor.model.Finding.EFFECT_SUSPECT.equals(f.getEffect())) continue;
                 String key = "miss." + f.getId();
                 String words = t.has(key) ? t.get(key) : t.get("fits.notRecommended");
                 if (!out.contains(words)) out.add(words);

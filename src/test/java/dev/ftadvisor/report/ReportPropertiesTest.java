@@ -63,7 +63,7 @@ class ReportPropertiesTest {
                         + parts.get(9) + parts.get(10) + "\"id\":\"generated\"}");
     }
 
-    @Property(tries = 400, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.MIXIN)
+    @Property(tries = 400, shrinking = ShrinkingMode.OFF, edgeCases = EdgeCasesMode.NONE)
     void everyReportKeepsItsInvariants(@ForAll("proposals") String json) {
         Outcome o = TestSupport.advisor().consult(TestSupport.proposal(json), false);
         Report report = ReportBuilder.build(o, "test", false);
