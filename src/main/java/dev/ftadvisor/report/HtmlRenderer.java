@@ -72,8 +72,7 @@ public final class HtmlRenderer implements ReportRenderer {
         if (rec == null) return;
         Report.Plan p = r.plans().get(rec.rank() - 1);
         h.append("<div id=\"recommendation\" class=\"recommendation\">\n<h2>").append(esc(t.get("rec.title"))).append("</h2>\n<p><strong>")
-                .append(esc(t.get(p.withinBudget() && p.withinDeadline() && p.inRegion() && p.recommendable() ? "rec.rent" : "rec.closest", rec.rank()) + ": " + p.provider() + " " + p.instanceType() + " (" + p.region() + "), "
-                        + Words.gpus(t, p) + ", " + p.pricing() + ", " + Words.f1(p.hours()) + " h, " + Words.usd(p.costUsd())))
+                .append(esc(Words.recommendation(t, rec, p)))
                 .append("</strong></p>\n<ul class=\"why\">\n");
         for (String line : rec.why()) h.append("<li>").append(esc(line)).append("</li>\n");
         h.append("</ul>\n<ul class=\"alternatives\">\n");

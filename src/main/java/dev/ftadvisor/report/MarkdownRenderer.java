@@ -124,10 +124,7 @@ public final class MarkdownRenderer implements ReportRenderer {
         Report.Recommendation rec = r.recommendation();
         if (rec == null) return;
         Report.Plan p = r.plans().get(rec.rank() - 1);
-        m.append("## ").append(t.get("rec.title")).append("\n\n**").append(t.get(p.withinBudget() && p.withinDeadline() && p.inRegion() && p.recommendable() ? "rec.rent" : "rec.closest", rec.rank())).append(": ")
-                .append(p.provider()).append(' ').append(p.instanceType()).append(" (").append(p.region()).append("), ")
-                .append(Words.gpus(t, p)).append(", ").append(p.pricing()).append(", ")
-                .append(String.format(Locale.ROOT, "%.1f h, %s", p.hours(), Words.usd(p.costUsd()))).append("**\n\n");
+        m.append("## ").append(t.get("rec.title")).append("\n\n**").append(cell(Words.recommendation(t, rec, p))).append("**\n\n");
         for (String line : rec.why()) m.append("- ").append(cell(line)).append('\n');
         m.append('\n');
         alternative(m, "rec.cheapest", rec.cheapest(), r);

@@ -135,9 +135,7 @@ public final class TextRenderer implements ReportRenderer {
         Report.Recommendation rec = r.recommendation();
         if (rec == null) return;
         Report.Plan p = r.plans().get(rec.rank() - 1);
-        sb.append(t.get("rec.title")).append(": ").append(t.get(p.withinBudget() && p.withinDeadline() && p.inRegion() && p.recommendable() ? "rec.rent" : "rec.closest", rec.rank())).append(String.format(Locale.ROOT,
-                " - %s %s (%s), %dx %s%s, %s, %.1f h, $%.2f%n", p.provider(), p.instanceType(), p.region(), p.gpuCount(),
-                p.gpu(), p.nodes() > 1 ? " x " + t.get("report.nodes", p.nodes()) : "", p.pricing(), p.hours(), p.costUsd()));
+        sb.append(t.get("rec.title")).append(": ").append(Words.recommendation(t, rec, p)).append('\n');
         for (String line : rec.why()) sb.append("  ").append(line).append('\n');
         alternative(sb, "rec.cheapest", rec.cheapest(), r);
         alternative(sb, "rec.fastest", rec.fastest(), r);

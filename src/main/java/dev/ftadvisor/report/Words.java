@@ -89,6 +89,16 @@ final class Words {
         return parts.isEmpty() ? t.get("trade.same") : String.join("; ", parts);
     }
 
+    /**
+     * The recommendation's headline: "Rent plan #1: aws g6e.xlarge (us-east-1), 1x L40S, on-demand, 6.8 h,
+     * $12.70", or "Closest plan #1 (...)" when nothing works as proposed.
+     */
+    static String recommendation(Texts t, Report.Recommendation rec, Report.Plan p) {
+        boolean works = p.withinBudget() && p.withinDeadline() && p.inRegion() && p.recommendable();
+        return t.get(works ? "rec.rent" : "rec.closest", rec.rank()) + ": " + p.provider() + " " + p.instanceType()
+                + " (" + p.region() + "), " + gpus(t, p) + ", " + p.pricing() + ", " + f1(p.hours()) + " h, " + usd(p.costUsd());
+    }
+
     /** An alternative's line after its label: "plan #13 azure X, 1x A100-80GB, spot, 7.0 h, $3.16: saves ...". */
     static String alternative(Texts t, Report.Alternative a, Report.Plan p) {
         return t.get("rec.plan", a.rank()) + " " + p.provider() + " " + p.instanceType() + ", " + gpus(t, p) + ", "

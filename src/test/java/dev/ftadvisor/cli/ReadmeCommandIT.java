@@ -27,7 +27,7 @@ class ReadmeCommandIT {
         String stderr = Files.readString(err, StandardCharsets.UTF_8);
         assertThat(p.exitValue()).as(stderr).isZero();
         // the answer leads: verdict, then the recommendation with its two lines of why, before the estimate
-        assertThat(stdout).contains("Verdict: FEASIBLE").contains("Recommendation: Rent plan #1");
+        assertThat(stdout).contains("Verdict: FEASIBLE").contains("Recommendation: Rent plan #1: ");
         assertThat(stdout.indexOf("Recommendation:")).isLessThan(stdout.indexOf("Estimate for"));
         assertThat(stderr).doesNotContain("Exception");
     }
