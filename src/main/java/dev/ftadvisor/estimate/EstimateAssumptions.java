@@ -94,6 +94,10 @@ public final class EstimateAssumptions {
                 fmt(ComputeEstimator.RDMA_MIN_GBPS), fmt(ComputeEstimator.INTER_RDMA), fmt(ComputeEstimator.INTER_TCP),
                 fmt(ComputeEstimator.OFFLOAD_FACTOR)),
                 "NCCL all-reduce hides behind compute on NVLink; data parallel and ZeRO-1/2 move the same volume (2x the gradients per step), ZeRO-3 1.5x as it all-gathers each layer's weights forward and backward (Rajbhandari et al. 2020, section 7); across nodes a ring all-reduce sends 2(n-1)/n of the gradients over the slowest link, the inter-node fabric (NCCL), so each doubling of the node count loses ~10% on RDMA and ~40% on plain TCP; ZeRO-Offload step on CPU (Ren et al. 2021)"));
+        if (p.getRegion() == null) {
+            a.add(new Assumption("plans.region", "no region asked: each instance type in its cheapest catalogued region (on-demand price)",
+                    "any region will do; the same hardware in a dearer region is the same plan at a higher price"));
+        }
         a.add(new Assumption("plans.multiNode", "2 and 4 nodes of 8-GPU instances, when one node cannot hold the run or time matters (objective time, or a deadline)",
                 "more nodes than memory needs only add cost (scaling under 100% per node doubling); a practitioner adds them for memory or for a deadline"));
         a.add(new Assumption("time.checkpointWrites", "one resumable checkpoint (" + fmt(Math.round(StorageEstimator.checkpointGb(m, p) * 10) / 10.0)

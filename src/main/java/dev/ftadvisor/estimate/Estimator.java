@@ -41,6 +41,12 @@ public final class Estimator {
     private final Catalog catalog;
     /** Per-instance lookups that do not depend on the proposal, done once (batches call candidates() per record). */
     private final List<InstanceFacts> instances;
+    /**
+     * For a proposal that names no region (any region will do): each instance type once, in the catalog
+     * region where its on-demand price is lowest. The same hardware elsewhere is the same plan at a higher
+     * price, which no ranking would put first.
+     */
+    private final List<InstanceFacts> cheapestRegionPerType;
 
     private record InstanceFacts(InstanceSpec inst, GpuSpec gpu, VolumeSpec volume, String region, ProviderSpec provider,
                                  VolumeSpec fastestVolume, String fastestVolumeDescription) {
@@ -97,6 +103,12 @@ public final class Estimator {
                             .orElse("no volume with a published IOPS ceiling")));
         }
         this.instances = List.copyOf(facts);
+        java.util.Map<String, InstanceFacts> cheapest = new java.util.LinkedHashMap<>();
+        for (InstanceFacts f : facts) {
+            cheapest.merge(f.inst().provider + "/" + f.inst().instanceType, f,
+                    (a, b) -> b.inst().onDemandUsdHour < a.inst().onDemandUsdHour ? b : a);
+        }
+        this.cheapestRegionPerType = List.copyOf(cheapest.values());
     }
 
     /** The need on one GPU without sharding, with FlashAttention assumed (Ampere or newer). */
@@ -121,8 +133,9 @@ public final class Estimator {
         double checkpointGb = StorageEstimator.checkpointGb(m, p);
         double interval = p.getTraining().getCheckpointIntervalHours();
         boolean timeMatters = Proposal.OBJECTIVE_TIME.equals(p.getObjective()) || p.isDeadlineGiven();
-        List<Candidate> out = new ArrayList<>(instances.size() * 4);
-        for (InstanceFacts facts : instances) {
+        List<InstanceFacts> considered = p.getRegion() == null ? cheapestRegionPerType : instances;
+        List<Candidate> out = new ArrayList<>(considered.size() * 4);
+        for (InstanceFacts facts : considered) {
             InstanceSpec inst = facts.inst();
             GpuSpec gpu = facts.gpu();
             VolumeSpec volume = facts.volume();

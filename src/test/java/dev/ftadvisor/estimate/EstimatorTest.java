@@ -16,6 +16,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 class EstimatorTest {
     private static final Estimator ESTIMATOR = new Estimator(TestSupport.catalog());
 
+    /** The one-node candidate of this catalog row (instance type and region) under the pricing model. */
+    static Candidate candidate(List<Candidate> cs, dev.ftadvisor.model.InstanceSpec inst, String pricing) {
+        return cs.stream().filter(c -> c.getInstanceType().equals(inst.instanceType) && c.getRegion().equals(inst.primaryRegion())
+                && c.getNodes() == 1 && c.getPricing().equals(pricing)).findFirst().orElseThrow();
+    }
+
     static Candidate candidate(List<Candidate> cs, String instanceType, int nodes, String pricing) {
         return cs.stream().filter(c -> c.getInstanceType().equals(instanceType) && c.getNodes() == nodes
                 && c.getPricing().equals(pricing)).findFirst().orElseThrow();
@@ -51,7 +57,7 @@ class EstimatorTest {
 
     @Test
     void thePricingModelsOfOneConfigurationShareIt() {
-        List<Candidate> cs = ESTIMATOR.candidates(proposal("\"model\":\"llama-3-8b\",\"method\":\"lora\""));
+        List<Candidate> cs = ESTIMATOR.candidates(proposal("\"model\":\"llama-3-8b\",\"method\":\"lora\",\"region\":\"us\",\"deadlineHours\":24"));
         Candidate onDemand = candidate(cs, "p4d.24xlarge", 2, "on-demand");
         Candidate spot = candidate(cs, "p4d.24xlarge", 2, "spot");
         assertThat(spot.getConfiguration()).isSameAs(onDemand.getConfiguration());
@@ -75,7 +81,8 @@ class EstimatorTest {
 
     @Test
     void oneGpuAndManyGpusOfTheSameInstanceFamilyDiffer() {
-        List<Candidate> cs = ESTIMATOR.candidates(proposal("\"model\":\"llama-2-13b\",\"method\":\"full\""));
+        // a deadline: time matters, so the 8-GPU instances are offered on 2 and 4 nodes too
+        List<Candidate> cs = ESTIMATOR.candidates(proposal("\"model\":\"llama-2-13b\",\"method\":\"full\",\"deadlineHours\":100"));
         Candidate one = candidate(cs, "p4de.24xlarge", 1, "on-demand");
         Candidate two = candidate(cs, "p4de.24xlarge", 2, "on-demand");
         // 16 bytes x 13B = 208 GB: one replica fits no card, ZeRO-2 (optimizer states and gradients sharded) is enough
@@ -103,15 +110,16 @@ class EstimatorTest {
 
     @Test
     void spotIsPricedOnlyWhereAMarketExistsAndAnUnpublishedPriceIsMarkedEstimated() {
-        List<Candidate> cs = ESTIMATOR.candidates(proposal("\"model\":\"llama-3-8b\",\"method\":\"lora\""));
+        // with a region, every catalogued region of an instance type is priced (the gates set aside the others)
+        List<Candidate> cs = ESTIMATOR.candidates(proposal("\"model\":\"llama-3-8b\",\"method\":\"lora\",\"region\":\"us\""));
         var catalog = TestSupport.catalog();
         // Lambda sells no spot capacity: no spot candidate at all
         assertThat(cs).filteredOn(c -> c.getProvider().equals("lambda")).isNotEmpty().noneMatch(Candidate::isSpot);
         int estimated = 0;
         for (var inst : catalog.instances()) {
             if (!catalog.provider(inst.provider).spotMarket) continue;
-            Candidate spot = candidate(cs, inst.instanceType, 1, "spot");
-            Candidate onDemand = candidate(cs, inst.instanceType, 1, "on-demand");
+            Candidate spot = candidate(cs, inst, "spot");
+            Candidate onDemand = candidate(cs, inst, "on-demand");
             if (inst.spotUsdHour == null) {
                 estimated++;
                 assertThat(spot.getPriceBasis()).startsWith("estimated");
@@ -163,10 +171,10 @@ class EstimatorTest {
 
     @Test
     void seventyBillionFullTuneOnEightA100sNeedsZero3AndOffloadAndTheNumbersDecide() {
-        String base = "\"model\":\"llama-3-70b\",\"method\":\"full\",\"multiNodeAllowed\":true,\"training\":{\"zeroStage\":3";
+        String base = "\"model\":\"llama-3-70b\",\"method\":\"full\",\"multiNodeAllowed\":true,\"region\":\"us\",\"deadlineHours\":500,\"training\":{\"zeroStage\":3";
         ResolvedProposal zero3 = proposal(base + "}");
         Candidate noOffload = candidate(ESTIMATOR.candidates(zero3), "p4de.24xlarge", 1, "on-demand");
-        // 70.6B x 18 bytes / 8 GPUs = 159 GB per GPU: more than an 80 GB card
+        // 70.6B x 16 bytes / 8 GPUs = 141 GB per GPU: more than an 80 GB card
         assertThat(noOffload.getMemoryPerGpuGb()).isGreaterThan(80);
         assertThat(rejectedBy(zero3, noOffload)).contains("memory.fit");
 
