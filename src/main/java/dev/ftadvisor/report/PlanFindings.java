@@ -119,11 +119,6 @@ public final class PlanFindings {
         return group(about(c.getConfiguration())).suspect || group(about(c)).suspect;
     }
 
-    /** How many of budget and deadline the candidate misses (0-2), as its findings say. */
-    public int constraintMisses(Candidate c) {
-        return (isOverBudget(c) ? 1 : 0) + (isOverDeadline(c) ? 1 : 0);
-    }
-
     /**
      * How far the candidate is from working as proposed: one for each of budget, deadline, region and
      * the pricing asked that it misses (0 = works as proposed).
@@ -154,10 +149,6 @@ public final class PlanFindings {
                 a.concerns + b.concerns, a.rankScore + b.rankScore);
     }
 
-    /** How many warnings (or worse) that are not misses the rules found about the candidate and its configuration. */
-    public int concerns(Candidate c) {
-        return group(about(c.getConfiguration())).concerns + group(about(c)).concerns;
-    }
 
     /** The sum of the rank weights of the candidate's findings (its configuration's included). */
     public double rankScore(Candidate c) {

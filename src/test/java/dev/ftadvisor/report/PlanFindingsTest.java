@@ -48,8 +48,8 @@ class PlanFindingsTest {
                 finding("pricing.reserved-short", ON_DEMAND, Finding.EFFECT_RANK, -5)));
         assertThat(by.rankScore(ON_DEMAND)).isEqualTo(-15);
         assertThat(by.rankScore(SPOT)).isEqualTo(-10);
-        assertThat(by.constraintMisses(SPOT)).isEqualTo(2);
-        assertThat(by.constraintMisses(ON_DEMAND)).isZero();
+        assertThat(by.misses(SPOT)).isEqualTo(2);
+        assertThat(by.misses(ON_DEMAND)).isZero();
         assertThat(by.isRejected(SPOT)).isFalse();
 
         Finding fit = finding("memory.fit", P4D, Finding.EFFECT_REJECT);
