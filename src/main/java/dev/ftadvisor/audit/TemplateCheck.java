@@ -19,9 +19,9 @@ final class TemplateCheck {
     /** Position of the template among each RuleOutput method's arguments (after drools, candidate...). */
     private static final Map<String, Integer> TEMPLATE_ARG = Map.ofEntries(Map.entry("note", 1), Map.entry("advise", 2),
             Map.entry("reject", 2), Map.entry("overBudget", 2), Map.entry("overDeadline", 2), Map.entry("outOfRegion", 2),
-            Map.entry("notRecommended", 2), Map.entry("suspect", 2), Map.entry("rank", 3), Map.entry("verdict", 2),
+            Map.entry("notRecommended", 2), Map.entry("notRecommendedPricing", 2), Map.entry("suspect", 2), Map.entry("rank", 3), Map.entry("verdict", 2),
             Map.entry("tieTolerance", 2));
-    private static final Pattern CALL = Pattern.compile("\\bout\\s*\\.\\s*(note|advise|reject|overBudget|overDeadline|outOfRegion|notRecommended|suspect|rank|verdict|tieTolerance)\\s*\\(");
+    private static final Pattern CALL = Pattern.compile("\\bout\\s*\\.\\s*(note|advise|reject|overBudget|overDeadline|outOfRegion|notRecommended|notRecommendedPricing|suspect|rank|verdict|tieTolerance)\\s*\\(");
     private static final Pattern STRING = Pattern.compile("^\"((?:[^\"\\\\]|\\\\.)*)\"$", Pattern.DOTALL);
 
     private TemplateCheck() {

@@ -53,6 +53,8 @@ public final class RuleOutput {
      */
     private final java.util.Set<Judged> missing = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>(256));
     private double tieTolerance;
+    /** Pricing models a rule marked not recommended for the whole proposal. */
+    private final java.util.Set<String> notRecommendedPricings = new java.util.HashSet<>(2);
     /** Rejections and over-budget/deadline marks so far: the engine redoes StandingPlans when a phase adds any. */
     private int judgments;
     /** The candidates in working memory, once the engine has inserted them (null before: the gates' phase). */
@@ -160,6 +162,17 @@ public final class RuleOutput {
      */
     public void suspect(Object drools, Judged c, String template, Object... args) {
         miss(drools, c, Finding.EFFECT_SUSPECT, template, args);
+    }
+
+    /**
+     * Every plan of one pricing model (say "spot") stays as an alternative the report shows, but is
+     * not recommended as the proposal stands: one finding for the proposal instead of one per plan.
+     */
+    public void notRecommendedPricing(Object drools, String pricing, String template, Object... args) {
+        add(drools, null, Finding.EFFECT_NOT_RECOMMENDED, 0, template, args);
+        findings.get(findings.size() - 1).withPricingScope(pricing);
+        notRecommendedPricings.add(pricing);
+        judgments++;
     }
 
     /** A finding that keeps the configuration or candidate from working as proposed (it stays listed). */
@@ -287,6 +300,7 @@ public final class RuleOutput {
      * over deadline, out of region or not recommended.
      */
     public boolean isAsProposed(Candidate c) {
+        if (!notRecommendedPricings.isEmpty() && notRecommendedPricings.contains(c.getPricing())) return false;
         return missing.isEmpty() || (!missing.contains(c) && !missing.contains(c.getConfiguration()));
     }
 

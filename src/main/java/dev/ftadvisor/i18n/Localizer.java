@@ -38,6 +38,6 @@ public final class Localizer {
         if (message.equals(f.getMessage())) return f;
         return new Finding(f.getId(), f.getRule(), f.getRuleFile(), f.getRuleLine(), f.getSeverity(), f.getTopic(),
                 f.getSources(), message, f.getCandidateKey(), f.getEffect(), f.getRankWeight(), f.getFacts())
-                .withTemplate(f.getTemplate(), f.getArgs()).about(f.getSubject());
+                .withTemplate(f.getTemplate(), f.getArgs()).about(f.getSubject()).withPricingScope(f.getPricingScope());
     }
 }

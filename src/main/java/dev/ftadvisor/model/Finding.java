@@ -40,6 +40,11 @@ public class Finding {
     private Judged subject;
     private final String effect;
     private final double rankWeight;
+    /**
+     * For a finding about the proposal as a whole whose effect applies to every plan of one pricing
+     * model ("spot"): that pricing model; null otherwise.
+     */
+    private String pricingScope;
     private Map<String, Object> facts;
     private java.util.function.Supplier<Map<String, Object>> factsSource;
     /** The rule's message template (English, as written in the DRL) and its arguments, for translation. */
@@ -115,6 +120,15 @@ public class Finding {
      * Keeps the template and a read-only view of its arguments (not a copy: a batch makes hundreds of
      * findings per record; the caller hands the list over and does not change it afterwards).
      */
+    /** Scopes a proposal-wide effect to every plan of one pricing model (see {@link #getPricingScope()}). */
+    public Finding withPricingScope(String pricing) {
+        this.pricingScope = pricing;
+        return this;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public String getPricingScope() { return pricingScope; }
+
     public Finding withTemplate(String template, List<Object> args) {
         this.template = template;
         this.args = java.util.Collections.unmodifiableList(args);
@@ -122,7 +136,7 @@ public class Finding {
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isAboutCandidate() { return candidateKey != null || subject != null; }
+    public boolean isAboutCandidate() { return candidateKey != null || subject != null || pricingScope != null; }
 
     /** The configuration or candidate the finding is about, when known (its key is {@link #getCandidateKey()}). */
     @com.fasterxml.jackson.annotation.JsonIgnore

@@ -58,6 +58,8 @@ public final class PlanFindings {
     private final Map<Object, Group> bySubject;
     private final Map<String, Group> byKey = new HashMap<>();
     private final List<Finding> general = new ArrayList<>();
+    /** Proposal-wide findings whose effect applies to every plan of one pricing model, by that pricing. */
+    private final Map<String, Group> byPricing = new HashMap<>(2);
 
     private PlanFindings(List<Finding> findings) {
         // sized for the findings up front: growing an identity map rehashes it (visible in batch profiles)
@@ -66,6 +68,9 @@ public final class PlanFindings {
             Finding f = findings.get(i);
             if (f.getSubject() != null) {
                 bySubject.computeIfAbsent(f.getSubject(), k -> new Group()).add(f, i);
+            } else if (f.getPricingScope() != null) {
+                // about every plan of one pricing model: each such plan's finding, not a general one
+                byPricing.computeIfAbsent(f.getPricingScope(), k -> new Group()).add(f, i);
             } else if (f.isAboutCandidate()) {
                 byKey.computeIfAbsent(f.getCandidateKey(), k -> new Group()).add(f, i);
             } else {
@@ -85,7 +90,7 @@ public final class PlanFindings {
 
     /** The candidate's findings (read-only): its configuration's and its own, in firing order. */
     public List<Finding> of(Candidate c) {
-        Group all = merge(about(c.getConfiguration()), about(c));
+        Group all = merge(merge(about(c.getConfiguration()), about(c)), scoped(c));
         return all == null ? List.of() : Collections.unmodifiableList(all.findings);
     }
 
@@ -111,7 +116,8 @@ public final class PlanFindings {
 
     /** Whether a rule marked the candidate (or its configuration) as an alternative not to recommend as asked. */
     public boolean isNotRecommended(Candidate c) {
-        return group(about(c.getConfiguration())).notRecommended || group(about(c)).notRecommended;
+        return group(about(c.getConfiguration())).notRecommended || group(about(c)).notRecommended
+                || group(scoped(c)).notRecommended;
     }
 
     /** Whether a rule found the candidate's (or its configuration's) own figures doubtful. */
@@ -144,9 +150,15 @@ public final class PlanFindings {
     public Standing standing(Candidate c) {
         Group a = group(about(c.getConfiguration()));
         Group b = group(about(c));
+        Group p = group(scoped(c));
         return new Standing(a.rejecting || b.rejecting, a.overBudget || b.overBudget, a.overDeadline || b.overDeadline,
-                a.outOfRegion || b.outOfRegion, a.notRecommended || b.notRecommended, a.suspect || b.suspect,
-                a.concerns + b.concerns, a.rankScore + b.rankScore);
+                a.outOfRegion || b.outOfRegion, a.notRecommended || b.notRecommended || p.notRecommended,
+                a.suspect || b.suspect, a.concerns + b.concerns, a.rankScore + b.rankScore);
+    }
+
+    /** The proposal-wide findings scoped to the candidate's pricing model (null when none). */
+    private Group scoped(Candidate c) {
+        return byPricing.isEmpty() ? null : byPricing.get(c.getPricing());
     }
 
 
