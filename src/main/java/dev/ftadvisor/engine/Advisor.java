@@ -7,6 +7,7 @@ import dev.ftadvisor.model.Candidate;
 import dev.ftadvisor.model.ChangeOption;
 import dev.ftadvisor.model.Configuration;
 import dev.ftadvisor.model.Estimate;
+import dev.ftadvisor.model.RegionGroup;
 import dev.ftadvisor.model.ShownPlans;
 import dev.ftadvisor.model.StandingPlans;
 import dev.ftadvisor.model.Verdict;
@@ -99,6 +100,20 @@ public final class Advisor {
         return out;
     }
 
+    /** The configurations' region groups, in catalog order, with their counts and regions. */
+    static List<RegionGroup> regionGroups(List<Configuration> configurations) {
+        java.util.Map<String, List<String>> regions = new java.util.LinkedHashMap<>();
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        for (Configuration c : configurations) {
+            List<String> rs = regions.computeIfAbsent(c.getRegionGroup(), k -> new java.util.ArrayList<>());
+            if (!rs.contains(c.getRegion())) rs.add(c.getRegion());
+            counts.merge(c.getRegionGroup(), 1, Integer::sum);
+        }
+        List<RegionGroup> out = new java.util.ArrayList<>(regions.size());
+        regions.forEach((g, rs) -> out.add(new RegionGroup(g, counts.get(g), rs)));
+        return out;
+    }
+
     /** The candidates no rule rejected (nor their configuration), and how many of them work as proposed. */
     private static StandingPlans standingPlans(List<Candidate> candidates, RuleOutput out) {
         List<Candidate> standing = new java.util.ArrayList<>();
@@ -143,6 +158,8 @@ public final class Advisor {
             for (Configuration c : configurations) {
                 proposed.insert(c);
             }
+            // the region groups, for gates that judge a whole group at once (the requested region)
+            for (RegionGroup g : regionGroups(configurations)) session.insert(g);
             fire(session);
         }
         // a configuration a gate marked a miss (outside the requested region) cannot make the proposal
@@ -150,7 +167,7 @@ public final class Advisor {
         // nothing in the region works, the change explorer consults the proposal without its region)
         java.util.Set<Configuration> skipped = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
         for (Configuration c : configurations) {
-            if (out.isRejected(c) || out.isMissed(c)) {
+            if (out.isRejected(c) || out.isMissed(c) || out.isRegionGroupSetAside(c.getRegionGroup())) {
                 skipped.add(c);
             } else {
                 session.insert(c);

@@ -55,6 +55,8 @@ public final class RuleOutput {
     private double tieTolerance;
     /** Pricing models a rule marked not recommended for the whole proposal. */
     private final java.util.Set<String> notRecommendedPricings = new java.util.HashSet<>(2);
+    /** Region groups a rule marked outside the proposal's region. */
+    private final java.util.Set<String> setAsideRegionGroups = new java.util.HashSet<>(4);
     /** Rejections and over-budget/deadline marks so far: the engine redoes StandingPlans when a phase adds any. */
     private int judgments;
     /** The candidates in working memory, once the engine has inserted them (null before: the gates' phase). */
@@ -173,6 +175,23 @@ public final class RuleOutput {
         findings.get(findings.size() - 1).withPricingScope(pricing);
         notRecommendedPricings.add(pricing);
         judgments++;
+    }
+
+    /**
+     * Every configuration of one region group lies outside the proposal's region: one finding for the
+     * group. A gate's judgment: the engine sets those configurations aside (listed with this reason,
+     * not judged further).
+     */
+    public void outOfRegionGroup(Object drools, String regionGroup, String template, Object... args) {
+        add(drools, null, Finding.EFFECT_OUT_OF_REGION, 0, template, args);
+        findings.get(findings.size() - 1).withRegionScope(regionGroup);
+        setAsideRegionGroups.add(regionGroup);
+        judgments++;
+    }
+
+    /** Whether a rule set aside every configuration of this region group. */
+    public boolean isRegionGroupSetAside(String regionGroup) {
+        return !setAsideRegionGroups.isEmpty() && setAsideRegionGroups.contains(regionGroup);
     }
 
     /** A finding that keeps the configuration or candidate from working as proposed (it stays listed). */
@@ -301,6 +320,7 @@ public final class RuleOutput {
      */
     public boolean isAsProposed(Candidate c) {
         if (!notRecommendedPricings.isEmpty() && notRecommendedPricings.contains(c.getPricing())) return false;
+        if (isRegionGroupSetAside(c.getRegionGroup())) return false;
         return missing.isEmpty() || (!missing.contains(c) && !missing.contains(c.getConfiguration()));
     }
 

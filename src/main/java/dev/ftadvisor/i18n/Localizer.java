@@ -38,6 +38,7 @@ public final class Localizer {
         if (message.equals(f.getMessage())) return f;
         return new Finding(f.getId(), f.getRule(), f.getRuleFile(), f.getRuleLine(), f.getSeverity(), f.getTopic(),
                 f.getSources(), message, f.getCandidateKey(), f.getEffect(), f.getRankWeight(), f.getFacts())
-                .withTemplate(f.getTemplate(), f.getArgs()).about(f.getSubject()).withPricingScope(f.getPricingScope());
+                .withTemplate(f.getTemplate(), f.getArgs()).about(f.getSubject()).withPricingScope(f.getPricingScope())
+                .withRegionScope(f.getRegionScope());
     }
 }

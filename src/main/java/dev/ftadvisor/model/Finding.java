@@ -45,6 +45,8 @@ public class Finding {
      * model ("spot"): that pricing model; null otherwise.
      */
     private String pricingScope;
+    /** For a finding about every configuration of one region group ("eu"): that group; null otherwise. */
+    private String regionScope;
     private Map<String, Object> facts;
     private java.util.function.Supplier<Map<String, Object>> factsSource;
     /** The rule's message template (English, as written in the DRL) and its arguments, for translation. */
@@ -129,6 +131,15 @@ public class Finding {
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public String getPricingScope() { return pricingScope; }
 
+    /** Scopes a proposal-wide effect to every configuration of one region group. */
+    public Finding withRegionScope(String regionGroup) {
+        this.regionScope = regionGroup;
+        return this;
+    }
+
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public String getRegionScope() { return regionScope; }
+
     public Finding withTemplate(String template, List<Object> args) {
         this.template = template;
         this.args = java.util.Collections.unmodifiableList(args);
@@ -136,7 +147,9 @@ public class Finding {
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isAboutCandidate() { return candidateKey != null || subject != null || pricingScope != null; }
+    public boolean isAboutCandidate() {
+        return candidateKey != null || subject != null || pricingScope != null || regionScope != null;
+    }
 
     /** The configuration or candidate the finding is about, when known (its key is {@link #getCandidateKey()}). */
     @com.fasterxml.jackson.annotation.JsonIgnore

@@ -60,6 +60,8 @@ public final class PlanFindings {
     private final List<Finding> general = new ArrayList<>();
     /** Proposal-wide findings whose effect applies to every plan of one pricing model, by that pricing. */
     private final Map<String, Group> byPricing = new HashMap<>(2);
+    /** Findings about every configuration of one region group, by that group. */
+    private final Map<String, Group> byRegionGroup = new HashMap<>(4);
 
     private PlanFindings(List<Finding> findings) {
         // sized for the findings up front: growing an identity map rehashes it (visible in batch profiles)
@@ -71,6 +73,8 @@ public final class PlanFindings {
             } else if (f.getPricingScope() != null) {
                 // about every plan of one pricing model: each such plan's finding, not a general one
                 byPricing.computeIfAbsent(f.getPricingScope(), k -> new Group()).add(f, i);
+            } else if (f.getRegionScope() != null) {
+                byRegionGroup.computeIfAbsent(f.getRegionScope(), k -> new Group()).add(f, i);
             } else if (f.isAboutCandidate()) {
                 byKey.computeIfAbsent(f.getCandidateKey(), k -> new Group()).add(f, i);
             } else {
@@ -111,7 +115,8 @@ public final class PlanFindings {
 
     /** Whether a rule marked the candidate (or its configuration) outside the proposal's region. */
     public boolean isOutOfRegion(Candidate c) {
-        return group(about(c.getConfiguration())).outOfRegion || group(about(c)).outOfRegion;
+        return group(about(c.getConfiguration())).outOfRegion || group(about(c)).outOfRegion
+                || group(scoped(c)).outOfRegion;
     }
 
     /** Whether a rule marked the candidate (or its configuration) as an alternative not to recommend as asked. */
@@ -152,13 +157,15 @@ public final class PlanFindings {
         Group b = group(about(c));
         Group p = group(scoped(c));
         return new Standing(a.rejecting || b.rejecting, a.overBudget || b.overBudget, a.overDeadline || b.overDeadline,
-                a.outOfRegion || b.outOfRegion, a.notRecommended || b.notRecommended || p.notRecommended,
+                a.outOfRegion || b.outOfRegion || p.outOfRegion, a.notRecommended || b.notRecommended || p.notRecommended,
                 a.suspect || b.suspect, a.concerns + b.concerns, a.rankScore + b.rankScore);
     }
 
     /** The proposal-wide findings scoped to the candidate's pricing model (null when none). */
     private Group scoped(Candidate c) {
-        return byPricing.isEmpty() ? null : byPricing.get(c.getPricing());
+        Group pricing = byPricing.isEmpty() ? null : byPricing.get(c.getPricing());
+        Group region = byRegionGroup.isEmpty() ? null : byRegionGroup.get(c.getRegionGroup());
+        return merge(pricing, region);
     }
 
 

@@ -22,7 +22,9 @@ public final class RejectedGroups {
     public static List<Group> of(List<Report.Rejected> rejected) {
         Map<String, List<Report.Rejected>> byRule = new LinkedHashMap<>();
         for (Report.Rejected r : rejected) {
-            String rule = r.reasons().isEmpty() ? "" : r.reasons().get(0).id();
+            // by rule, and by the region group (or pricing) a proposal-wide reason covers
+            Report.Reason first = r.reasons().isEmpty() ? null : r.reasons().get(0);
+            String rule = first == null ? "" : first.id() + (first.scope() == null ? "" : " " + first.scope());
             byRule.computeIfAbsent(rule, k -> new ArrayList<>()).add(r);
         }
         List<Group> out = new ArrayList<>(byRule.size());
@@ -37,7 +39,8 @@ public final class RejectedGroups {
                 String name = r.provider() + " " + r.instanceType() + (r.nodes() > 1 ? " x" + r.nodes() : "");
                 if (!examples.contains(name)) examples.add(name);
             }
-            out.add(new Group(e.getKey(), rs.size(), examples, rs.get(0).reasons().isEmpty() ? null : rs.get(0).reasons().get(0)));
+            Report.Reason reason = rs.get(0).reasons().isEmpty() ? null : rs.get(0).reasons().get(0);
+            out.add(new Group(reason == null ? "" : reason.id(), rs.size(), examples, reason));
         }
         return out;
     }

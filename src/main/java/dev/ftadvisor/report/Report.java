@@ -90,6 +90,11 @@ public record Report(String proposalId, String verdict, String summary, String v
         @JsonProperty public int ruleLine() { return finding.getRuleLine(); }
         @JsonProperty public List<String> sources() { return finding.getSources(); }
         @JsonProperty public Double rankWeight() { return finding.getRankWeight() == 0 ? null : finding.getRankWeight(); }
+        /** The region group or pricing model a proposal-wide finding covers (null for one about a single plan). */
+        @com.fasterxml.jackson.annotation.JsonIgnore
+        public String scope() {
+            return finding.getRegionScope() != null ? finding.getRegionScope() : finding.getPricingScope();
+        }
 
         @Override
         public String toString() {
