@@ -239,7 +239,7 @@ public final class Advisor {
                 // a variant's run (no report of its own) needs it only when it works, for its best plan
                 PlanFindings by = PlanFindings.of(out.findings());
                 ranking = PlanRanking.rank(judged, by, r.proposal().getObjective(), out.tieTolerance());
-                picks = Recommender.pick(ranking, by);
+                picks = Recommender.pick(ranking, by, out.tieTolerance());
                 if (exploreChanges) {
                     // advice about the plans the report will show
                     List<ShownPlanList.Line> shown = ShownPlanList.select(ranking, picks, by, ShownPlanList.MAX_PLANS);

@@ -100,7 +100,7 @@ public final class EstimateAssumptions {
         }
         a.add(new Assumption("plans.multiNode", "2 and 4 nodes of 8-GPU instances, when one node cannot hold the run or time matters (objective time, or a deadline)",
                 "more nodes than memory needs only add cost (scaling under 100% per node doubling); a practitioner adds them for memory or for a deadline"));
-        a.add(new Assumption("time.checkpointWrites", "one resumable checkpoint (" + fmt(Math.round(StorageEstimator.checkpointGb(m, p) * 10) / 10.0)
+        a.add(new Assumption("time.checkpointWrites", "one resumable checkpoint (" + fmt(checkpointGbShown(StorageEstimator.checkpointGb(m, p)))
                         + " GB) every " + fmt(t.getCheckpointIntervalHours()) + " h, written at " + fmt(ComputeEstimator.CHECKPOINT_WRITE_GB_PER_S) + " GB/s per node, counted in the hours",
                 "a full checkpoint holds 16-bit weights + fp32 master + Adam moments (14 bytes per parameter: ~1 TB for 70B); AWS EBS gp3 tops out at 1,000 MiB/s per volume"));
         a.add(new Assumption("time.setupHours", fmt(ComputeEstimator.SETUP_HOURS),
@@ -149,5 +149,10 @@ public final class EstimateAssumptions {
 
     private static String pct(double v) {
         return fmt(v * 100) + "%";
+    }
+
+    /** A checkpoint's size for the text: 0.1 GB steps, or 0.01 GB for adapters' few megabytes. */
+    static double checkpointGbShown(double gb) {
+        return gb >= 1 ? Math.round(gb * 10) / 10.0 : Math.round(gb * 100) / 100.0;
     }
 }

@@ -147,9 +147,7 @@ public class Finding {
     }
 
     @com.fasterxml.jackson.annotation.JsonIgnore
-    public boolean isAboutCandidate() {
-        return candidateKey != null || subject != null || pricingScope != null || regionScope != null;
-    }
+    public boolean isAboutCandidate() { return candidateKey != null || subject != null; }
 
     /** The configuration or candidate the finding is about, when known (its key is {@link #getCandidateKey()}). */
     @com.fasterxml.jackson.annotation.JsonIgnore

@@ -29,9 +29,18 @@ public final class Recommender {
     }
 
     public static Picks pick(List<Candidate> ranking, PlanFindings by) {
+        return pick(ranking, by, 0);
+    }
+
+    /**
+     * @param tolerance the rules' tie tolerance: an alternative within it of the recommendation (cost for
+     *        the cheapest, hours for the fastest) is a tie, not an alternative worth naming
+     */
+    public static Picks pick(List<Candidate> ranking, PlanFindings by, double tolerance) {
         if (ranking.isEmpty()) return Picks.NONE;
         Candidate recommended = ranking.get(0);
         Candidate cheapest = null;
+        Candidate cheapestAny = null;
         Candidate fastest = null;
         Candidate fastestAny = null;
         Candidate onDemand = null;
@@ -39,15 +48,19 @@ public final class Recommender {
             PlanFindings.Standing s = by.standing(c);
             // alternatives are credible plans in the region: a suspect figure is no alternative
             if (s.outOfRegion() || s.suspect()) continue;
-            if (cheapest == null || c.getCostUsd() < cheapest.getCostUsd()) cheapest = c;
+            // the cheapest that still meets the deadline, the fastest that stays within budget
+            if (cheapestAny == null || c.getCostUsd() < cheapestAny.getCostUsd()) cheapestAny = c;
+            if (!s.overDeadline() && (cheapest == null || c.getCostUsd() < cheapest.getCostUsd())) cheapest = c;
             if (fastestAny == null || c.getHours() < fastestAny.getHours()) fastestAny = c;
             if (!s.overBudget() && (fastest == null || c.getHours() < fastest.getHours())) fastest = c;
             if (onDemand == null && "on-demand".equals(c.getPricing())) onDemand = c;
         }
+        if (cheapest == null) cheapest = cheapestAny;
         if (fastest == null) fastest = fastestAny;
-        return new Picks(recommended,
-                cheapest == recommended ? null : cheapest,
-                fastest == recommended ? null : fastest,
+        double keep = 1 - Math.max(0, tolerance);
+        boolean cheaper = cheapest != recommended && cheapest.getCostUsd() < recommended.getCostUsd() * keep;
+        boolean faster = fastest != recommended && fastest.getHours() < recommended.getHours() * keep;
+        return new Picks(recommended, cheaper ? cheapest : null, faster ? fastest : null,
                 recommended.isSpot() && onDemand != recommended ? onDemand : null);
     }
 }

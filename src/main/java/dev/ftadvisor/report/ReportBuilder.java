@@ -59,7 +59,9 @@ public final class ReportBuilder {
             List<Finding> own = new ArrayList<>(reasonsByLine.get(i).size());
             for (Finding f : reasonsByLine.get(i)) {
                 if (planFindings.add(f)) planFindingsInOrder.add(f);
-                if (!containsSame(common, f)) own.add(f);
+                // a proposal-wide finding (all spot plans, a whole region group) is said once, among the findings
+                boolean proposalWide = f.getPricingScope() != null || f.getRegionScope() != null;
+                if (!proposalWide && !containsSame(common, f)) own.add(f);
             }
             List<String> also = l.also().stream()
                     .map(a -> a.getProvider() + " " + a.getInstanceType() + " (" + a.getRegion() + ")").toList();

@@ -66,7 +66,7 @@ public final class TextRenderer implements ReportRenderer {
                     p.rank(), p.provider(), p.instanceType(), p.region(), p.gpuCount(), p.gpu(),
                     p.nodes() > 1 ? " x " + t.get("report.nodes", p.nodes()) : "", p.pricing(), p.usdPerHour(),
                     p.priceBasis() != null && p.priceBasis().startsWith("estimated") ? " (estimated)" : "", p.hours(),
-                    p.reworkHours() > 0 ? t.get("report.plan.rework", String.format(Locale.ROOT, "%.1f", p.reworkHours())) : "",
+                    p.reworkHours() >= 0.05 ? t.get("report.plan.rework", String.format(Locale.ROOT, "%.1f", p.reworkHours())) : "",
                     p.costUsd(), standing(p)));
             if (!p.also().isEmpty()) {
                 sb.append("       ").append(t.get("report.also")).append(": ").append(String.join(", ", p.also())).append('\n');

@@ -125,11 +125,13 @@ final class Words {
     }
 
     static String fits(Texts t, Report.Plan p) {
-        if (p.withinBudget() && p.withinDeadline()) return t.get("fits.ok");
-        StringBuilder sb = new StringBuilder();
-        if (!p.withinBudget()) sb.append(t.get("fits.overBudget"));
-        if (!p.withinDeadline()) sb.append(sb.length() > 0 ? ", " : "").append(t.get("fits.overDeadline"));
-        return sb.toString();
+        if (p.withinBudget() && p.withinDeadline() && p.inRegion() && p.recommendable()) return t.get("fits.ok");
+        java.util.List<String> out = new java.util.ArrayList<>(4);
+        if (!p.withinBudget()) out.add(t.get("fits.overBudget"));
+        if (!p.withinDeadline()) out.add(t.get("fits.overDeadline"));
+        if (!p.inRegion()) out.add(t.get("fits.outOfRegion"));
+        if (!p.recommendable()) out.add(t.get("fits.notRecommended"));
+        return String.join(", ", out);
     }
 
     static String gpus(Texts t, Report.Plan p) {
