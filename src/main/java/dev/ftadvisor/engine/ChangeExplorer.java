@@ -92,7 +92,8 @@ final class ChangeExplorer {
         }
         if (!p.isMultiNodeAllowed()) vs.add(new Variant("multi-node", "one node", "multi-node allowed", true, q -> q.setMultiNodeAllowed(true)));
         if (p.isProvidersRestricted()) vs.add(new Variant("providers", String.join(",", p.getProviders()), "any provider", true, q -> q.setProviders(List.of())));
-        if (p.getRegion() != null) vs.add(new Variant("region", p.getRegion(), "any region", true, q -> q.setRegion(null)));
+        // without a region the estimator prices each instance type once, in its cheapest region: new numbers
+        if (p.getRegion() != null) vs.add(new Variant("region", p.getRegion(), "any region", false, q -> q.setRegion(null)));
         int shorter = Math.max(MIN_SEQUENCE_LENGTH, p.getSequenceLength() / 2);
         if (shorter < p.getSequenceLength()) {
             vs.add(new Variant("sequence-length", String.valueOf(p.getSequenceLength()), String.valueOf(shorter), false, q -> q.setSequenceLength(shorter)));

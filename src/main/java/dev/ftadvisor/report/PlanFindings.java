@@ -165,8 +165,12 @@ public final class PlanFindings {
     private Group scoped(Candidate c) {
         Group pricing = byPricing.isEmpty() ? null : byPricing.get(c.getPricing());
         Group region = byRegionGroup.isEmpty() ? null : byRegionGroup.get(c.getRegionGroup());
-        return merge(pricing, region);
+        if (pricing == null || region == null) return pricing != null ? pricing : region;
+        // both: merged once per pricing and region group (asked for every candidate several times)
+        return mergedScopes.computeIfAbsent(c.getPricing() + "|" + c.getRegionGroup(), k -> merge(pricing, region));
     }
+
+    private final Map<String, Group> mergedScopes = new HashMap<>(4);
 
 
     /** The sum of the rank weights of the candidate's findings (its configuration's included). */
