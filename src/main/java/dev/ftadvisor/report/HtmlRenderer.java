@@ -76,14 +76,11 @@ public final class HtmlRenderer implements ReportRenderer {
                 .append("</strong></p>\n<ul class=\"why\">\n");
         for (String line : rec.why()) h.append("<li>").append(esc(line)).append("</li>\n");
         h.append("</ul>\n<ul class=\"alternatives\">\n");
-        alternative(h, "rec.cheapest", rec.cheapest(), r);
-        alternative(h, "rec.fastest", rec.fastest(), r);
-        alternative(h, "rec.onDemand", rec.onDemand(), r);
+        for (var a : Words.alternatives(rec)) alternative(h, a.getKey(), a.getValue(), r);
         h.append("</ul>\n</div>\n");
     }
 
     private void alternative(StringBuilder h, String label, Report.Alternative a, Report r) {
-        if (a == null) return;
         h.append("<li><strong>").append(esc(t.get(label))).append("</strong>: ")
                 .append(esc(Words.alternative(t, a, r.plans().get(a.rank() - 1)))).append("</li>\n");
     }

@@ -127,14 +127,11 @@ public final class MarkdownRenderer implements ReportRenderer {
         m.append("## ").append(t.get("rec.title")).append("\n\n**").append(cell(Words.recommendation(t, rec, p))).append("**\n\n");
         for (String line : rec.why()) m.append("- ").append(cell(line)).append('\n');
         m.append('\n');
-        alternative(m, "rec.cheapest", rec.cheapest(), r);
-        alternative(m, "rec.fastest", rec.fastest(), r);
-        alternative(m, "rec.onDemand", rec.onDemand(), r);
-        if (rec.cheapest() != null || rec.fastest() != null || rec.onDemand() != null) m.append('\n');
+        for (var a : Words.alternatives(rec)) alternative(m, a.getKey(), a.getValue(), r);
+        if (!Words.alternatives(rec).isEmpty()) m.append('\n');
     }
 
     private void alternative(StringBuilder m, String label, Report.Alternative a, Report r) {
-        if (a == null) return;
         m.append("- **").append(t.get(label)).append("**: ").append(cell(Words.alternative(t, a, r.plans().get(a.rank() - 1))))
                 .append('\n');
     }

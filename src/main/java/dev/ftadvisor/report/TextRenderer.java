@@ -137,14 +137,11 @@ public final class TextRenderer implements ReportRenderer {
         Report.Plan p = r.plans().get(rec.rank() - 1);
         sb.append(t.get("rec.title")).append(": ").append(Words.recommendation(t, rec, p)).append('\n');
         for (String line : rec.why()) sb.append("  ").append(line).append('\n');
-        alternative(sb, "rec.cheapest", rec.cheapest(), r);
-        alternative(sb, "rec.fastest", rec.fastest(), r);
-        alternative(sb, "rec.onDemand", rec.onDemand(), r);
+        for (var a : Words.alternatives(rec)) alternative(sb, a.getKey(), a.getValue(), r);
         sb.append('\n');
     }
 
     private void alternative(StringBuilder sb, String label, Report.Alternative a, Report r) {
-        if (a == null) return;
         sb.append("  ").append(t.get(label)).append(": ").append(Words.alternative(t, a, r.plans().get(a.rank() - 1))).append('\n');
     }
 

@@ -99,6 +99,15 @@ final class Words {
                 + " (" + p.region() + "), " + gpus(t, p) + ", " + p.pricing() + ", " + f1(p.hours()) + " h, " + usd(p.costUsd());
     }
 
+    /** The recommendation's alternatives that exist, each with its label key, in the order a report names them. */
+    static java.util.List<java.util.Map.Entry<String, Report.Alternative>> alternatives(Report.Recommendation rec) {
+        java.util.List<java.util.Map.Entry<String, Report.Alternative>> out = new java.util.ArrayList<>(3);
+        if (rec.cheapest() != null) out.add(java.util.Map.entry("rec.cheapest", rec.cheapest()));
+        if (rec.fastest() != null) out.add(java.util.Map.entry("rec.fastest", rec.fastest()));
+        if (rec.onDemand() != null) out.add(java.util.Map.entry("rec.onDemand", rec.onDemand()));
+        return out;
+    }
+
     /** An alternative's line after its label: "plan #13 azure X, 1x A100-80GB, spot, 7.0 h, $3.16: saves ...". */
     static String alternative(Texts t, Report.Alternative a, Report.Plan p) {
         return t.get("rec.plan", a.rank()) + " " + p.provider() + " " + p.instanceType() + ", " + gpus(t, p) + ", "
