@@ -102,15 +102,24 @@ public final class Advisor {
 
     /** The configurations' region groups, in catalog order, with their counts and regions. */
     static List<RegionGroup> regionGroups(List<Configuration> configurations) {
-        java.util.Map<String, List<String>> regions = new java.util.LinkedHashMap<>();
-        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        // a handful of groups and regions: linear lists beat hashing here (once per consultation, in batches)
+        List<String> names = new java.util.ArrayList<>(4);
+        List<List<String>> regions = new java.util.ArrayList<>(4);
+        int[] counts = new int[8];
         for (Configuration c : configurations) {
-            List<String> rs = regions.computeIfAbsent(c.getRegionGroup(), k -> new java.util.ArrayList<>());
+            int g = names.indexOf(c.getRegionGroup());
+            if (g < 0) {
+                g = names.size();
+                names.add(c.getRegionGroup());
+                regions.add(new java.util.ArrayList<>(4));
+                if (g == counts.length) counts = java.util.Arrays.copyOf(counts, g * 2);
+            }
+            counts[g]++;
+            List<String> rs = regions.get(g);
             if (!rs.contains(c.getRegion())) rs.add(c.getRegion());
-            counts.merge(c.getRegionGroup(), 1, Integer::sum);
         }
-        List<RegionGroup> out = new java.util.ArrayList<>(regions.size());
-        regions.forEach((g, rs) -> out.add(new RegionGroup(g, counts.get(g), rs)));
+        List<RegionGroup> out = new java.util.ArrayList<>(names.size());
+        for (int g = 0; g < names.size(); g++) out.add(new RegionGroup(names.get(g), counts[g], regions.get(g)));
         return out;
     }
 
@@ -223,9 +232,13 @@ public final class Advisor {
             List<Candidate> judged = judgeCandidates(session, out, candidates);
             judgePlans(session, out, judged);
             List<ChangeOption> changes = List.of();
+            // what the findings say of each plan; the later phases add only findings about the proposal
+            // (changes, advice), so the ranking reads the same groups
+            PlanFindings by = null;
             if (out.verdict() == null && exploreChanges && hasChangeRules) {
                 // the verdict rules found no plan that works as asked: measure what would
-                changes = explorer.explore(r, estimate, candidates, judged, List.copyOf(out.findings()));
+                by = PlanFindings.of(List.copyOf(out.findings()));
+                changes = explorer.explore(r, estimate, candidates, judged, by);
                 for (ChangeOption c : changes) {
                     session.insert(c);
                 }
@@ -237,7 +250,7 @@ public final class Advisor {
             if (exploreChanges || (out.verdict() != null && Verdict.FEASIBLE.equals(out.verdict().getValue()))) {
                 // the plans in the order the rules asked for (objective, tie tolerance, tie-break weights);
                 // a variant's run (no report of its own) needs it only when it works, for its best plan
-                PlanFindings by = PlanFindings.of(out.findings());
+                if (by == null) by = PlanFindings.of(out.findings());
                 ranking = PlanRanking.rank(judged, by, r.proposal().getObjective(), out.tieTolerance());
                 picks = Recommender.pick(ranking, by, out.tieTolerance());
                 if (exploreChanges) {

@@ -39,10 +39,9 @@ final class ChangeExplorer {
      * @param judged the candidates the original's rules judged (not those its gates set aside)
      */
     List<ChangeOption> explore(ResolvedProposal r, Estimate estimate, List<Candidate> candidates, List<Candidate> judged,
-                               List<Finding> findings) {
+                               PlanFindings original) {
         Proposal asked = r.proposal();
         List<ChangeOption> options = new ArrayList<>();
-        PlanFindings original = PlanFindings.of(findings);
         // budget or deadline alone, read from the plans the rules kept
         addConstraintOptions(asked, "budget", "as proposed", "as proposed", judged, original, 0, options);
         for (Variant v : variants(asked)) {
