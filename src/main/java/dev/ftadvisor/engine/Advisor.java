@@ -7,6 +7,7 @@ import dev.ftadvisor.model.Candidate;
 import dev.ftadvisor.model.ChangeOption;
 import dev.ftadvisor.model.Configuration;
 import dev.ftadvisor.model.Estimate;
+import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.model.RegionGroup;
 import dev.ftadvisor.model.ShownPlans;
 import dev.ftadvisor.model.StandingPlans;
@@ -247,6 +248,7 @@ public final class Advisor {
             focus(session, FINAL_VERDICT_GROUP);
             List<Candidate> ranking = List.of();
             Recommender.Picks picks = Recommender.Picks.NONE;
+            List<ShownPlanList.Line> shown = null;
             if (exploreChanges || (out.verdict() != null && Verdict.FEASIBLE.equals(out.verdict().getValue()))) {
                 // the plans in the order the rules asked for (objective, tie tolerance, tie-break weights);
                 // a variant's run (no report of its own) needs it only when it works, for its best plan
@@ -255,14 +257,17 @@ public final class Advisor {
                 picks = Recommender.pick(ranking, by, out.tieTolerance());
                 if (exploreChanges) {
                     // advice about the plans the report will show
-                    List<ShownPlanList.Line> shown = ShownPlanList.select(ranking, picks, by, ShownPlanList.MAX_PLANS);
+                    shown = ShownPlanList.select(ranking, picks, by, ShownPlanList.MAX_PLANS);
                     session.insert(new ShownPlans(shown.stream().map(ShownPlanList.Line::plan).toList()));
                     focus(session, ADVICE_GROUP);
                 }
             }
-            return new Outcome(r, estimate, candidates, List.copyOf(out.findings()), out.verdict(),
+            List<Finding> findings = List.copyOf(out.findings());
+            // the grouping the ranking read, extended by the later phases' findings: the report reads it too
+            if (by != null) by.extendTo(findings);
+            return new Outcome(r, estimate, candidates, findings, out.verdict(),
                     listener == null ? List.of() : List.copyOf(listener.firings()), rules.rulesVersion(), changes,
-                    ranking, picks);
+                    ranking, picks, by, shown);
         } finally {
             session.dispose();
         }

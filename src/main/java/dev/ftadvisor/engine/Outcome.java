@@ -13,16 +13,21 @@ import java.util.List;
 public record Outcome(ResolvedProposal resolved, Estimate estimate, List<Candidate> candidates,
                       List<Finding> findings, Verdict verdict, List<TraceListener.Firing> trace,
                       String rulesVersion, List<ChangeOption> changes, List<Candidate> ranking,
-                      dev.ftadvisor.report.Recommender.Picks picks) {
+                      dev.ftadvisor.report.Recommender.Picks picks, dev.ftadvisor.report.PlanFindings planFindings,
+                      List<dev.ftadvisor.report.ShownPlanList.Line> shown) {
 
     public Outcome(ResolvedProposal resolved, Estimate estimate, List<Candidate> candidates, List<Finding> findings,
                    Verdict verdict, List<TraceListener.Firing> trace, String rulesVersion) {
-        this(resolved, estimate, candidates, findings, verdict, trace, rulesVersion, List.of(), null, null);
+        this(resolved, estimate, candidates, findings, verdict, trace, rulesVersion, List.of(), null, null, null, null);
     }
 
-    /** The same outcome with other findings and verdict (a translation): ranking and picks stay. */
+    /**
+     * The same outcome with other findings and verdict (a translation): ranking, picks and the plan
+     * lines stay; the findings' grouping is made again from the new findings.
+     */
     public Outcome withFindings(List<Finding> findings, Verdict verdict) {
-        return new Outcome(resolved, estimate, candidates, findings, verdict, trace, rulesVersion, changes, ranking, picks);
+        return new Outcome(resolved, estimate, candidates, findings, verdict, trace, rulesVersion, changes, ranking, picks,
+                null, shown);
     }
 
     /** The changes the rules offered, smallest first (fewest fields changed, then cheapest plan). */

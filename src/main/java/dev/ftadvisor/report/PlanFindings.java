@@ -63,10 +63,22 @@ public final class PlanFindings {
     /** Findings about every configuration of one region group, by that group. */
     private final Map<String, Group> byRegionGroup = new HashMap<>(4);
 
+    /** How many of the consultation's findings are grouped, and the last of them (to tell whether a list is covered). */
+    private int count;
+    private Finding last;
+
     private PlanFindings(List<Finding> findings) {
         // sized for the findings up front: growing an identity map rehashes it (visible in batch profiles)
         bySubject = new IdentityHashMap<>(findings.size());
-        for (int i = 0; i < findings.size(); i++) {
+        extendTo(findings);
+    }
+
+    /**
+     * Groups the findings {@code findings} has beyond those already grouped (the same consultation's list,
+     * grown by a later phase): a consultation's findings are grouped once for the engine and its report.
+     */
+    public PlanFindings extendTo(List<Finding> findings) {
+        for (int i = count; i < findings.size(); i++) {
             Finding f = findings.get(i);
             if (f.getSubject() != null) {
                 bySubject.computeIfAbsent(f.getSubject(), k -> new Group()).add(f, i);
@@ -81,6 +93,14 @@ public final class PlanFindings {
                 general.add(f);
             }
         }
+        count = findings.size();
+        last = count == 0 ? null : findings.get(count - 1);
+        return this;
+    }
+
+    /** Whether these are the groups of exactly this list of findings (the same findings, none added). */
+    public boolean covers(List<Finding> findings) {
+        return findings.size() == count && (count == 0 || findings.get(count - 1) == last);
     }
 
     public static PlanFindings of(List<Finding> findings) {

@@ -38,11 +38,12 @@ public final class ReportBuilder {
 
     public static Report build(Outcome o, String catalogAsOf, boolean includeTrace, Lang lang) {
         Texts t = Texts.of(lang);
-        PlanFindings by = PlanFindings.of(o.findings());
+        PlanFindings by = o.planFindings() != null && o.planFindings().covers(o.findings())
+                ? o.planFindings() : PlanFindings.of(o.findings());
         List<Candidate> ranking = o.ranking() != null ? o.ranking()
                 : PlanRanking.rank(o.candidates(), by, o.resolved().proposal().getObjective(), 0);
         Recommender.Picks picks = o.picks() != null ? o.picks() : Recommender.pick(ranking, by);
-        List<ShownPlanList.Line> lines = ShownPlanList.select(ranking, picks, by, MAX_PLANS);
+        List<ShownPlanList.Line> lines = o.shown() != null ? o.shown() : ShownPlanList.select(ranking, picks, by, MAX_PLANS);
 
         // reasons every shown plan shares (same rule, same message) are said once
         List<List<Finding>> reasonsByLine = new ArrayList<>(lines.size());
