@@ -122,7 +122,10 @@ final class ChangeExplorer {
                                              PlanFindings by, int baseChanges, List<ChangeOption> options) {
         // plans that only miss budget or deadline: out-of-region and not-recommended ones need another change too
         List<Candidate> kept = candidates.stream()
-                .filter(c -> !by.isRejected(c) && !by.isOutOfRegion(c) && !by.isNotRecommended(c)).toList();
+                .filter(c -> {
+                    PlanFindings.Standing s = by.standing(c);
+                    return !s.rejected() && !s.outOfRegion() && !s.notRecommended();
+                }).toList();
         if (asked.isBudgetGiven()) {
             kept.stream().filter(c -> !by.isOverDeadline(c))
                     .min(Comparator.comparingDouble(Candidate::getCostUsd))

@@ -135,19 +135,17 @@ public final class PlanFindings {
 
     /** Whether a rule marked the candidate (or its configuration) outside the proposal's region. */
     public boolean isOutOfRegion(Candidate c) {
-        return group(about(c.getConfiguration())).outOfRegion || group(about(c)).outOfRegion
-                || group(scoped(c)).outOfRegion;
+        return standing(c).outOfRegion();
     }
 
     /** Whether a rule marked the candidate (or its configuration) as an alternative not to recommend as asked. */
     public boolean isNotRecommended(Candidate c) {
-        return group(about(c.getConfiguration())).notRecommended || group(about(c)).notRecommended
-                || group(scoped(c)).notRecommended;
+        return standing(c).notRecommended();
     }
 
     /** Whether a rule found the candidate's (or its configuration's) own figures doubtful. */
     public boolean isSuspect(Candidate c) {
-        return group(about(c.getConfiguration())).suspect || group(about(c)).suspect;
+        return standing(c).suspect();
     }
 
     /**
@@ -155,8 +153,6 @@ public final class PlanFindings {
      * the pricing asked that it misses (0 = works as proposed).
      */
     public int misses(Candidate c) {
-        Group a = group(about(c.getConfiguration()));
-        Group b = group(about(c));
         return standing(c).misses();
     }
 

@@ -242,13 +242,6 @@ public final class ReportBuilder {
         return out;
     }
 
-    private static double rankScore(List<Finding> fs) {
-        if (fs == null) return 0;
-        double sum = 0;
-        for (Finding f : fs) sum += f.getRankWeight();
-        return sum;
-    }
-
     /**
      * A plan line. {@code by} reads the plan's standing (null for a change's plan, whose findings come
      * from the variant's own consultation: its standing is then read off {@code fs}).
@@ -265,16 +258,13 @@ public final class ReportBuilder {
         network.put("rdmaFabric", c.getRdmaFabric());
         network.put("rdmaGbps", c.getRdmaGbps());
         List<Report.Reason> reasons = fs.stream().map(Report.Reason::of).toList();
-        boolean overBudget = by != null ? by.isOverBudget(c) : fs.stream().anyMatch(f -> Finding.EFFECT_OVER_BUDGET.equals(f.getEffect()));
-        boolean overDeadline = by != null ? by.isOverDeadline(c) : fs.stream().anyMatch(f -> Finding.EFFECT_OVER_DEADLINE.equals(f.getEffect()));
-        boolean outOfRegion = by != null ? by.isOutOfRegion(c) : fs.stream().anyMatch(f -> Finding.EFFECT_OUT_OF_REGION.equals(f.getEffect()));
-        boolean notRecommended = by != null ? by.isNotRecommended(c) || by.isSuspect(c)
-                : fs.stream().anyMatch(f -> Finding.EFFECT_NOT_RECOMMENDED.equals(f.getEffect()) || Finding.EFFECT_SUSPECT.equals(f.getEffect()));
+        // a change's plan comes with its variant's findings about it: its standing is read off them
+        PlanFindings.Standing s = (by != null ? by : PlanFindings.of(fs)).standing(c);
         return new Report.Plan(rank, c.getProvider(), c.getInstanceType(), c.getRegion(), c.getGpu(), c.getGpuCount(),
                 c.getNodes(), c.getGpuMemoryGb(), c.getMemoryPerGpuGb(), c.getSharding(), c.getRamGb(), storage, network,
                 c.getPricing(), c.getUsdPerHour(), c.getPriceBasis(), c.getReworkHours(), c.getHours(), c.getCostUsd(),
-                !overBudget, !overDeadline, !outOfRegion, !notRecommended,
-                by != null ? by.rankScore(c) : rankScore(fs), List.copyOf(also), reasons);
+                !s.overBudget(), !s.overDeadline(), !s.outOfRegion(), !(s.notRecommended() || s.suspect()),
+                s.rankScore(), List.copyOf(also), reasons);
     }
 
     static Report.EstimateView estimateView(Estimate e, Proposal p) {
