@@ -40,12 +40,44 @@ public final class AtomicOutput implements AutoCloseable {
             throw new InputException("--out", "folder " + dir + " does not exist");
         }
         if (Files.isDirectory(abs)) throw new InputException("--out", target + " is a folder: give a file name");
+        sweepStale(abs);
         try {
-            Path temp = Files.createTempFile(dir, "." + abs.getFileName() + ".", ".part");
+            Path temp = Files.createTempFile(dir, tempPrefix(abs) + ProcessHandle.current().pid() + ".", ".part");
             permissions(abs, temp);
             return new AtomicOutput(abs, temp);
         } catch (IOException e) {
             throw new InputException("--out", "cannot write in " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static String tempPrefix(Path target) {
+        return "." + target.getFileName() + ".";
+    }
+
+    /**
+     * Removes the temporary files that earlier runs for the same output left behind when they were
+     * killed (SIGKILL runs no shutdown hook): each names the process that wrote it, and one whose process
+     * is gone is deleted. A file of a live run (another batch writing the same output now) is left alone.
+     */
+    static void sweepStale(Path target) {
+        String prefix = tempPrefix(target);
+        try (java.util.stream.Stream<Path> files = Files.list(target.getParent())) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                String n = p.getFileName().toString();
+                if (!n.startsWith(prefix) || !n.endsWith(".part")) continue;
+                String rest = n.substring(prefix.length());
+                int dot = rest.indexOf('.');
+                long pid;
+                try {
+                    pid = Long.parseLong(dot < 0 ? rest : rest.substring(0, dot));
+                } catch (NumberFormatException e) {
+                    continue; // not one of ours
+                }
+                if (ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) continue;
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // a leftover we cannot remove costs disk space, not correctness: the new run goes on
         }
     }
 

@@ -2,6 +2,7 @@ package dev.ftadvisor.batch;
 
 import dev.ftadvisor.engine.Advisor;
 import dev.ftadvisor.engine.Outcome;
+import dev.ftadvisor.engine.RulesCompileException;
 import dev.ftadvisor.input.InputException;
 import dev.ftadvisor.input.ProposalInput;
 import dev.ftadvisor.input.ProposalResolver;
@@ -11,8 +12,9 @@ import dev.ftadvisor.report.ReportBuilder;
 
 /**
  * Parses, resolves and consults one record on the shared {@link Advisor}; thread-safe (each call uses
- * its own session). An invalid record becomes an error result; a rule failing at run time is not the
- * record's fault and propagates (the rules folder is broken: exit 3).
+ * its own session). Whatever happens to a record becomes its result: its report, or an error naming
+ * whose failure it is ({@link BatchResult.ErrorKind}): an invalid record, a rule failing or running past
+ * its limit on it, or a bug. The batch goes on either way.
  */
 public final class BatchEvaluator {
     private final Advisor advisor;
@@ -35,10 +37,35 @@ public final class BatchEvaluator {
         } catch (InputException e) {
             String named = idOf(r);
             return BatchResult.error(r, named != null ? named : id, field(r, e), problem(e));
+        } catch (RuntimeException | StackOverflowError e) {
+            return BatchResult.error(r, id, "", internal(e), BatchResult.ErrorKind.INTERNAL);
         }
-        Outcome outcome = advisor.consult(resolved, false);
-        Report report = ReportBuilder.build(outcome, catalogAsOf, false);
-        return BatchResult.ok(r, report);
+        try {
+            Outcome outcome = advisor.consult(resolved, false);
+            Report report = ReportBuilder.build(outcome, catalogAsOf, false);
+            return BatchResult.ok(r, report);
+        } catch (RulesCompileException e) {
+            return BatchResult.error(r, resolved.proposal().getId(), "rules", oneLine(e.getMessage()), BatchResult.ErrorKind.RULES);
+        } catch (RuntimeException | StackOverflowError e) {
+            return BatchResult.error(r, resolved.proposal().getId(), "", internal(e), BatchResult.ErrorKind.INTERNAL);
+        }
+    }
+
+    /**
+     * A bug met on one record, in one line: the record's error says what and where, the batch goes on,
+     * and the exit code tells that something is ours to fix. (OutOfMemoryError is not caught: the
+     * process cannot be trusted after it.)
+     */
+    static String internal(Throwable e) {
+        StackTraceElement at = e.getStackTrace().length > 0 ? e.getStackTrace()[0] : null;
+        return "internal error (please report): " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + oneLine(e.getMessage()))
+                + (at == null ? "" : " at " + at.getClassName().substring(at.getClassName().lastIndexOf('.') + 1) + "." + at.getMethodName()
+                + ":" + at.getLineNumber());
+    }
+
+    private static String oneLine(String s) {
+        return s.strip().replaceAll("\\s*\\R\\s*", "; ");
     }
 
     /** Best effort: the id an invalid record gives itself, if it can be read at all. */

@@ -11,7 +11,11 @@ import dev.ftadvisor.input.ProposalReader;
  */
 public record BatchRecord(long seq, String source, int line, String defaultId, Kind kind, String text, CsvMapping csv) {
     /** How the raw text of a record is parsed. */
-    public enum Kind { JSON, YAML, CSV_ROW }
+    public enum Kind {
+        JSON, YAML, CSV_ROW,
+        /** An input (file, line) that could not be read: {@code text} says why. */
+        FAILED
+    }
 
     /** The proposal as written; an {@link InputException} names the field and the problem. */
     public ProposalInput parse() {
@@ -19,6 +23,7 @@ public record BatchRecord(long seq, String source, int line, String defaultId, K
             case JSON -> ProposalReader.read(text, false);
             case YAML -> ProposalReader.read(text, true);
             case CSV_ROW -> csv.toInput(text);
+            case FAILED -> throw new InputException("", text);
         };
     }
 }

@@ -24,7 +24,7 @@ public final class BatchRunner {
      * time taken, and the same for the steady part of the run (see {@link Counts#checkpoint}).
      */
     public record Summary(long records, long errors, boolean stopped, long nanos, long cpuNanos,
-                          long steadyRecords, long steadyNanos, long steadyCpuNanos) {
+                          long steadyRecords, long steadyNanos, long steadyCpuNanos, long rulesErrors, long internalErrors) {
         public double perSecond() { return nanos == 0 ? 0 : records / (nanos / 1e9); }
 
         /** Records per second of CPU time (all threads): steadier than wall time on a shared machine. */
@@ -92,12 +92,14 @@ public final class BatchRunner {
         long steadyNanos = k < 0 ? 0 : end - counts.checkpointNanos[k];
         long steadyCpu = k < 0 || cpuStart < 0 ? 0 : cpuEnd - counts.checkpointCpuNanos[k];
         return new Summary(written, errors, stopped, end - start, cpuStart < 0 ? -1 : cpuEnd - cpuStart,
-                steadyRecords, steadyNanos, steadyCpu);
+                steadyRecords, steadyNanos, steadyCpu, counts.rulesErrors, counts.internalErrors);
     }
 
     private static final class Counts {
         long written;
         long errors;
+        long rulesErrors;
+        long internalErrors;
         boolean stopped;
         /*
          * Clock readings when the written count reaches 2^10, 2^11, ...: a steady-state rate for a
@@ -124,6 +126,8 @@ public final class BatchRunner {
         counts.checkpoint();
         if (result.isError()) {
             counts.errors++;
+            if (result.errorKind() == BatchResult.ErrorKind.RULES) counts.rulesErrors++;
+            if (result.errorKind() == BatchResult.ErrorKind.INTERNAL) counts.internalErrors++;
             counts.stopped = failFast;
         }
         progress.done(counts.written, counts.errors);

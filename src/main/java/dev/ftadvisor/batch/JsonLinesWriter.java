@@ -22,9 +22,12 @@ public final class JsonLinesWriter implements ResultWriter {
     record Line(String source, int line, String proposalId, String status, Error error, Report report) {
     }
 
-    /** An invalid record: the field (empty when the whole record is unreadable), the problem, the full line. */
-    @JsonPropertyOrder({"field", "problem", "message"})
-    record Error(String field, String problem, String message) {
+    /**
+     * A record without a report: whose failure it is ({@code input}, {@code rules} or {@code internal}), the
+     * field (empty when the whole record is unreadable), the problem, the full line.
+     */
+    @JsonPropertyOrder({"kind", "field", "problem", "message"})
+    record Error(String kind, String field, String problem, String message) {
     }
 
     private final Writer out;
@@ -36,7 +39,7 @@ public final class JsonLinesWriter implements ResultWriter {
     @Override
     public void write(BatchResult r) throws IOException {
         Line line = r.isError()
-                ? new Line(r.source(), r.line(), r.proposalId(), "error", new Error(r.errorField(), r.errorProblem(), r.errorLine()), null)
+                ? new Line(r.source(), r.line(), r.proposalId(), "error", new Error(r.errorKind().label(), r.errorField(), r.errorProblem(), r.errorLine()), null)
                 : new Line(r.source(), r.line(), r.proposalId(), "ok", null, r.report());
         out.write(WRITER.writeValueAsString(line));
         out.write('\n');

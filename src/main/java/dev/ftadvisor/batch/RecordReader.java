@@ -3,15 +3,14 @@ package dev.ftadvisor.batch;
 import dev.ftadvisor.input.InputException;
 import dev.ftadvisor.input.ProposalFiles;
 
-import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -19,17 +18,18 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.NoSuchElementException;
-import java.util.stream.Stream;
 
 /**
  * Streams the records of every input, in order, one at a time: a JSON or YAML file is one record, a
  * JSONL file one per non-blank line, a CSV file one per non-blank line after the header, a folder
- * every such file in it (sorted by path, hidden files skipped), and {@code -} stdin, read as JSONL when
- * its first non-blank line starts with {@code &#123;}, else as CSV. Nothing is held beyond the current
- * line, so memory does not grow with the number of records.
+ * every such file in it (sorted by path, hidden files and folders skipped), and {@code -} stdin, read
+ * as JSONL when its first non-blank line starts with {@code &#123;}, else as CSV. Nothing is held beyond
+ * the current line, so memory does not grow with the number of records. Nothing is lost either: a
+ * file, subfolder or line that cannot be read (permissions, bad encoding, binary, too large, a symbolic
+ * link inside a folder) is a record of its own whose parsing fails with the reason.
  */
 public final class RecordReader implements Iterator<BatchRecord>, Closeable {
-    private final Deque<Path> pending = new ArrayDeque<>();
+    private final Deque<Entry> pending = new ArrayDeque<>();
     private final InputStream stdin;
     private final List<String> inputs;
     private int nextInput;
@@ -74,7 +74,8 @@ public final class RecordReader implements Iterator<BatchRecord>, Closeable {
                 current = null;
             }
             if (!pending.isEmpty()) {
-                current = open(pending.poll());
+                Entry e = pending.poll();
+                current = e.problem() == null ? open(e.path()) : new SingleSource(failed(e.path().toString(), 1, e.problem()));
             } else if (nextInput < inputs.size()) {
                 String in = inputs.get(nextInput++);
                 if ("-".equals(in)) {
@@ -82,7 +83,7 @@ public final class RecordReader implements Iterator<BatchRecord>, Closeable {
                 } else if (Files.isDirectory(Path.of(in))) {
                     pending.addAll(listFolder(Path.of(in)));
                 } else {
-                    pending.add(Path.of(in));
+                    pending.add(new Entry(Path.of(in), null));
                 }
             } else {
                 return false;
@@ -105,51 +106,99 @@ public final class RecordReader implements Iterator<BatchRecord>, Closeable {
         current = null;
     }
 
-    static List<Path> listFolder(Path dir) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
-                    .filter(p -> kindOf(p) != null)
-                    .sorted()
-                    .toList();
+    /** A file of a folder to read, or one that could not be listed or read and why: its error record. */
+    record Entry(Path path, String problem) {
+    }
+
+    /**
+     * The proposal files of a folder and its subfolders, sorted by path. Hidden files and folders are
+     * skipped, as are files of other kinds; a subfolder or file that cannot be read, and a symbolic link
+     * (not followed inside a folder, so a folder cannot lead the batch to read files outside it), are
+     * entries with their problem, so each becomes an error record and the batch goes on.
+     */
+    static List<Entry> listFolder(Path dir) {
+        List<Entry> out = new ArrayList<>();
+        try {
+            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) {
+                    return !d.equals(dir) && hidden(d) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path f, BasicFileAttributes attrs) {
+                    if (hidden(f)) return FileVisitResult.CONTINUE;
+                    if (attrs.isSymbolicLink()) {
+                        out.add(new Entry(f, "symbolic link: not followed inside a folder (give its target as an input to read it)"));
+                    } else if (attrs.isRegularFile() && kindOf(f) != null) {
+                        out.add(new Entry(f, null));
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path f, IOException e) {
+                    out.add(new Entry(f, "cannot read" + (Files.isDirectory(f) ? " folder" : "") + ": " + reason(e)));
+                    return FileVisitResult.CONTINUE;
+                }
+            });
         } catch (IOException e) {
-            throw new InputException(dir.toString(), "cannot read folder: " + e.getMessage());
+            throw new InputException(dir.toString(), "cannot read folder: " + reason(e));
         }
+        out.sort(java.util.Comparator.comparing(Entry::path));
+        return out;
+    }
+
+    private static boolean hidden(Path p) {
+        return p.getFileName() != null && p.getFileName().toString().startsWith(".");
+    }
+
+    /** An I/O failure in words, without the path the record already names. */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
+        if (e instanceof java.nio.file.FileSystemLoopException) return "folder loop";
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    private BatchRecord failed(String source, int line, String problem) {
+        return new BatchRecord(seq++, source, line, ProposalFiles.idFromFileName(source), BatchRecord.Kind.FAILED, problem, null);
     }
 
     private LineSource open(Path p) {
         String name = p.toString();
         FileKind kind = kindOf(p);
-        try {
-            if (kind == FileKind.JSON || kind == FileKind.YAML) {
-                String text = Files.readString(p, StandardCharsets.UTF_8);
-                BatchRecord r = new BatchRecord(seq++, name, 1, ProposalFiles.idFromFileName(name),
-                        kind == FileKind.JSON ? BatchRecord.Kind.JSON : BatchRecord.Kind.YAML, text, null);
-                return new SingleSource(r);
+        if (kind == FileKind.JSON || kind == FileKind.YAML) {
+            try {
+                String text = ProposalFiles.readText(p);
+                return new SingleSource(new BatchRecord(seq++, name, 1, ProposalFiles.idFromFileName(name),
+                        kind == FileKind.JSON ? BatchRecord.Kind.JSON : BatchRecord.Kind.YAML, text, null));
+            } catch (InputException e) {
+                return new SingleSource(failed(name, 1, e.getMessage()));
             }
-            // a decoder that replaces bad bytes: a corrupt line spoils only itself, not the file
-            BufferedReader reader = new BufferedReader(new InputStreamReader(Files.newInputStream(p), StandardCharsets.UTF_8), 1 << 16);
-            return kind == FileKind.CSV ? new CsvSource(name, reader, null, 0) : new JsonLinesSource(name, reader, null, 0);
+        }
+        try {
+            ByteLines lines = new ByteLines(Files.newInputStream(p));
+            return kind == FileKind.CSV ? new CsvSource(name, lines, null) : new JsonLinesSource(name, lines, null);
         } catch (IOException e) {
-            throw new InputException(name, "cannot read: " + e.getMessage());
+            return new SingleSource(failed(name, 1, "cannot read: " + reason(e)));
         }
     }
 
     private LineSource openStdin() {
-        BufferedReader reader = new BufferedReader(new InputStreamReader(stdin, StandardCharsets.UTF_8));
+        ByteLines lines = new ByteLines(stdin);
         try {
-            String line;
-            int lineNo = 0;
+            ByteLines.Line line;
             do {
-                line = reader.readLine();
-                lineNo++;
+                line = lines.next();
             } while (line != null && line.isBlank());
             if (line == null) return new SingleSource(null);
-            return line.stripLeading().startsWith("{")
-                    ? new JsonLinesSource("<stdin>", reader, line, lineNo)
-                    : new CsvSource("<stdin>", reader, line, lineNo);
+            return line.problem() == null && !line.text().stripLeading().startsWith("{")
+                    ? new CsvSource("<stdin>", lines, line)
+                    : new JsonLinesSource("<stdin>", lines, line);
         } catch (IOException e) {
-            throw new InputException("<stdin>", "cannot read: " + e.getMessage());
+            throw new InputException("<stdin>", "cannot read: " + reason(e));
         }
     }
 
@@ -176,44 +225,49 @@ public final class RecordReader implements Iterator<BatchRecord>, Closeable {
         }
     }
 
-    /** Lines of a text file: the blank ones are not records. */
+    /** Lines of a text input: the blank ones are not records; one that cannot be read is an error record. */
     private abstract class TextSource implements LineSource {
         final String name;
         final String base;
-        final BufferedReader reader;
-        String firstLine;
-        int lineNo;
+        final ByteLines lines;
+        ByteLines.Line pushedBack;
+        boolean broken;
 
-        TextSource(String name, BufferedReader reader, String firstLine, int firstLineNo) {
+        TextSource(String name, ByteLines lines, ByteLines.Line firstLine) {
             this.name = name;
             this.base = ProposalFiles.idFromFileName("<stdin>".equals(name) ? "-" : name);
-            this.reader = reader;
-            this.firstLine = firstLine;
-            this.lineNo = firstLine == null ? 0 : firstLineNo - 1;
+            this.lines = lines;
+            this.pushedBack = firstLine;
         }
 
-        String nextLine() {
+        /** The next non-blank line; a read failure ends the input with one error record naming the line. */
+        ByteLines.Line nextLine() {
+            if (broken) return null;
             try {
-                String line;
+                ByteLines.Line line;
                 do {
-                    if (firstLine != null) {
-                        line = firstLine;
-                        firstLine = null;
+                    if (pushedBack != null) {
+                        line = pushedBack;
+                        pushedBack = null;
                     } else {
-                        line = reader.readLine();
+                        line = lines.next();
                     }
-                    lineNo++;
                 } while (line != null && line.isBlank());
                 return line;
             } catch (IOException e) {
-                throw new UncheckedIOException(name + ": cannot read: " + e.getMessage(), e);
+                broken = true;
+                return new ByteLines.Line(-1, null, "cannot read further: " + reason(e));
             }
+        }
+
+        BatchRecord failedLine(ByteLines.Line line) {
+            return failed(name, Math.max(line.number(), 1), line.problem());
         }
 
         @Override
         public void close() {
             try {
-                if (!"<stdin>".equals(name)) reader.close();
+                if (!"<stdin>".equals(name)) lines.close();
             } catch (IOException ignored) {
                 // read to the end already: nothing left to lose
             }
@@ -221,59 +275,66 @@ public final class RecordReader implements Iterator<BatchRecord>, Closeable {
     }
 
     private final class JsonLinesSource extends TextSource {
-        JsonLinesSource(String name, BufferedReader reader, String firstLine, int firstLineNo) {
-            super(name, reader, firstLine, firstLineNo);
+        JsonLinesSource(String name, ByteLines lines, ByteLines.Line firstLine) {
+            super(name, lines, firstLine);
         }
 
         @Override
         public BatchRecord next() {
-            String line = nextLine();
-            return line == null ? null
-                    : new BatchRecord(seq++, name, lineNo, base + "-" + lineNo, BatchRecord.Kind.JSON, line, null);
+            ByteLines.Line line = nextLine();
+            if (line == null) return null;
+            if (line.problem() != null) return failedLine(line);
+            return new BatchRecord(seq++, name, line.number(), base + "-" + line.number(), BatchRecord.Kind.JSON, line.text(), null);
         }
     }
 
     private final class CsvSource extends TextSource {
         private CsvMapping mapping;
 
-        CsvSource(String name, BufferedReader reader, String firstLine, int firstLineNo) {
-            super(name, reader, firstLine, firstLineNo);
+        CsvSource(String name, ByteLines lines, ByteLines.Line firstLine) {
+            super(name, lines, firstLine);
         }
 
         @Override
         public BatchRecord next() {
             if (mapping == null) {
-                String header = nextLine();
+                ByteLines.Line header = nextLine();
                 if (header == null) return null;
-                mapping = CsvMapping.of(header);
+                mapping = CsvMapping.of(header.problem() == null ? header.text() : "");
+                if (header.problem() != null) return failedLine(header);
             }
-            String line = nextLine();
-            return line == null ? null
-                    : new BatchRecord(seq++, name, lineNo, base + "-" + lineNo, BatchRecord.Kind.CSV_ROW, line, mapping);
+            ByteLines.Line line = nextLine();
+            if (line == null) return null;
+            if (line.problem() != null) return failedLine(line);
+            return new BatchRecord(seq++, name, line.number(), base + "-" + line.number(), BatchRecord.Kind.CSV_ROW, line.text(), mapping);
         }
     }
 
     /** Counts the records of file inputs (for the progress bar's ETA); -1 when stdin is among them. */
     public static long count(List<String> inputs) {
         long n = 0;
-        List<Path> files = new ArrayList<>();
+        List<Entry> files = new ArrayList<>();
         for (String in : inputs) {
             if ("-".equals(in)) return -1;
             Path p = Path.of(in);
             if (Files.isDirectory(p)) files.addAll(listFolder(p));
-            else files.add(p);
+            else files.add(new Entry(p, null));
         }
-        for (Path p : files) {
-            FileKind k = kindOf(p);
-            if (k == FileKind.JSON || k == FileKind.YAML) {
+        for (Entry e : files) {
+            FileKind k = kindOf(e.path());
+            if (e.problem() != null || k == FileKind.JSON || k == FileKind.YAML) {
                 n++;
                 continue;
             }
-            try (BufferedReader r = new BufferedReader(new InputStreamReader(Files.newInputStream(p), StandardCharsets.UTF_8))) {
-                long c = r.lines().filter(l -> !l.isBlank()).count();
+            try (java.io.InputStream in = Files.newInputStream(e.path())) {
+                ByteLines lines = new ByteLines(in);
+                long c = 0;
+                for (ByteLines.Line l = lines.next(); l != null; l = lines.next()) {
+                    if (!l.isBlank()) c++;
+                }
                 n += k == FileKind.CSV ? Math.max(0, c - 1) : c;
-            } catch (IOException | UncheckedIOException e) {
-                return -1;
+            } catch (IOException ex) {
+                n++;
             }
         }
         return n;

@@ -14,7 +14,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import dev.ftadvisor.input.InputException;
+
 import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
@@ -68,8 +72,9 @@ public final class BatchCommand implements Callable<Integer> {
         BatchRunner runner = new BatchRunner(new BatchEvaluator(advisor), jobs, failFast);
         BatchRunner.Summary summary;
         boolean showBar = progress != null ? progress : System.console() != null;
+        boolean toStdout = out == null || "-".equals(out);
         try (Progress bar = showBar ? Progress.bar(RecordReader.count(inputs), System.err) : Progress.NONE) {
-            if (out == null || "-".equals(out)) {
+            if (toStdout) {
                 Writer w = new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16);
                 summary = runner.run(records, fmt.writer(w), bar);
                 w.flush();
@@ -80,6 +85,12 @@ public final class BatchCommand implements Callable<Integer> {
                     file.commit();
                 }
             }
+        } catch (IOException | UncheckedIOException e) {
+            // disk full, a read-only or vanished folder, a closed pipe: one line; AtomicOutput has removed
+            // its temporary file and left any earlier output as it was
+            IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
+            throw new InputException(toStdout ? "<stdout>" : "--out", "cannot write" + (toStdout ? "" : " " + out) + ": "
+                    + RecordReader.reason(io) + (toStdout ? "" : " (an earlier " + out + ", if any, is unchanged)"));
         } finally {
             records.close();
         }
@@ -97,6 +108,16 @@ public final class BatchCommand implements Callable<Integer> {
                     advisor.rules().kieBase().getKiePackages().stream().mapToInt(p -> p.getRules().size()).sum()));
         }
         err.flush();
+        if (summary.rulesErrors() > 0) {
+            err.println(summary.rulesErrors() + " record(s) stopped by a failing rule: the rules folder is at fault (kind \"rules\" in the error records)");
+            err.flush();
+            return ExitCodes.RULES_BROKEN;
+        }
+        if (summary.internalErrors() > 0) {
+            err.println(summary.internalErrors() + " record(s) met an internal error: please report them (kind \"internal\" in the error records)");
+            err.flush();
+            return ExitCodes.INTERNAL;
+        }
         return summary.errors() > 0 ? ExitCodes.INVALID_RECORDS : ExitCodes.OK;
     }
 }

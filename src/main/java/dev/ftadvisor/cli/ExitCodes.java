@@ -9,6 +9,8 @@ public final class ExitCodes {
     public static final int BAD_INPUT = 2;
     /** The rules folder does not compile or fails lint. */
     public static final int RULES_BROKEN = 3;
+    /** A bug of ours (sysexits' EX_SOFTWARE): reported with what and where, to be reported upstream. */
+    public static final int INTERNAL = 70;
 
     private ExitCodes() {
     }

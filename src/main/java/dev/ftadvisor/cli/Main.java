@@ -60,7 +60,7 @@ public final class Main implements Runnable {
                 || ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
             return ExitCodes.BAD_INPUT;
         }
-        return 70; // an internal error: a bug, reported with its stack trace
+        return ExitCodes.INTERNAL; // a bug, reported with its stack trace
     }
 
     /** The language asked for with --lang on the verb that failed, else the locale's. */

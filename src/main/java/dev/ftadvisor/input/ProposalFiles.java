@@ -2,7 +2,6 @@ package dev.ftadvisor.input;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -14,32 +13,50 @@ public final class ProposalFiles {
 
     public static ProposalInput read(String source, InputStream stdin) {
         if ("-".equals(source)) {
-            String text;
             try {
-                text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8);
+                String text = ProposalText.decode(readCapped(stdin));
+                return ProposalReader.read(text, !looksLikeJson(text));
             } catch (IOException e) {
                 throw new InputException("<stdin>", "cannot read: " + e.getMessage());
-            }
-            try {
-                return ProposalReader.read(text, !looksLikeJson(text));
             } catch (InputException e) {
                 throw e.in("<stdin>");
             }
         }
-        Path path = Path.of(source);
-        String text;
         try {
-            text = Files.readString(path, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new InputException(source, "no such file");
-        } catch (IOException e) {
-            throw new InputException(source, "cannot read: " + e.getMessage());
-        }
-        try {
-            return ProposalReader.read(text, isYaml(source));
+            return ProposalReader.read(readText(Path.of(source)), isYaml(source));
         } catch (InputException e) {
             throw e.in(source);
         }
+    }
+
+    /**
+     * The text of a proposal file: its size checked before it is read, its bytes decoded as
+     * {@link ProposalText} does. Every failure is one line naming the file.
+     */
+    public static String readText(Path path) {
+        try {
+            if (Files.isDirectory(path)) throw new InputException("", "is a folder: expected a .json or .yaml file");
+            long size = Files.size(path);
+            if (size > ProposalText.MAX_BYTES) {
+                throw new InputException("", String.format(java.util.Locale.ROOT, "too large: %,d bytes, a proposal is at most %,d", size, ProposalText.MAX_BYTES));
+            }
+            return ProposalText.decode(Files.readAllBytes(path));
+        } catch (NoSuchFileException e) {
+            throw new InputException("", "no such file");
+        } catch (java.nio.file.AccessDeniedException e) {
+            throw new InputException("", "cannot read: permission denied");
+        } catch (IOException e) {
+            throw new InputException("", "cannot read: " + e.getMessage());
+        }
+    }
+
+    /** All of a stream, refusing it as soon as it passes the size limit (stdin has no size to ask). */
+    static byte[] readCapped(InputStream in) throws IOException {
+        byte[] bytes = in.readNBytes(ProposalText.MAX_BYTES + 1);
+        if (bytes.length > ProposalText.MAX_BYTES) {
+            throw new InputException("", String.format(java.util.Locale.ROOT, "too large: more than %,d bytes, a proposal is at most %,d", ProposalText.MAX_BYTES, ProposalText.MAX_BYTES));
+        }
+        return bytes;
     }
 
     public static boolean isYaml(String name) {

@@ -1,6 +1,9 @@
 package dev.ftadvisor.input;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -17,6 +20,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
+import org.yaml.snakeyaml.LoaderOptions;
+
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -25,8 +31,27 @@ import java.util.stream.Collectors;
  * except the dataset sizes, which accept {@code 20M}-style counts.
  */
 public final class ProposalReader {
-    private static final ObjectMapper JSON = configure(JsonMapper.builder().build());
-    private static final ObjectMapper YAML = configure(new ObjectMapper(new YAMLFactory()));
+    /*
+     * Limits on what the parsers build, checked while parsing (the byte size is checked before, in
+     * ProposalText): no field of a proposal is longer than a few hundred characters or nested deeper
+     * than three levels.
+     */
+    private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
+            .maxStringLength(64 * 1024).maxNestingDepth(16).maxNumberLength(64).maxDocumentLength(ProposalText.MAX_BYTES).build();
+    private static final ObjectMapper JSON = configure(JsonMapper.builder(JsonFactory.builder().streamReadConstraints(LIMITS).build()).build());
+    private static final ObjectMapper YAML = configure(new ObjectMapper(YAMLFactory.builder()
+            .loaderOptions(yamlLimits()).streamReadConstraints(LIMITS).build()));
+    /** The only way a number is written in a proposal: decimal, as JSON writes it (YAML's 0x800, 0o17, 1_000, .inf are not). */
+    private static final Pattern DECIMAL = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
+    private static LoaderOptions yamlLimits() {
+        LoaderOptions o = new LoaderOptions();
+        o.setCodePointLimit(ProposalText.MAX_BYTES);
+        o.setAllowDuplicateKeys(false);
+        o.setMaxAliasesForCollections(10);
+        o.setNestingDepthLimit(16);
+        return o;
+    }
 
     private ProposalReader() {
     }
@@ -51,10 +76,12 @@ public final class ProposalReader {
             throw new InputException("", "empty input: expected a proposal object such as {\"model\": \"llama-3-8b\", \"method\": \"lora\"}");
         }
         try {
+            if (yaml) checkYamlScalars(text);
             JsonNode node = mapper.readTree(text);
             if (node == null || !node.isObject()) {
                 throw new InputException("", "expected a proposal object ({...}), got " + describe(node));
             }
+            ProposalShape.check(node);
             return mapper.treeToValue(node, ProposalInput.class);
         } catch (UnrecognizedPropertyException e) {
             String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted()
@@ -69,8 +96,61 @@ public final class ProposalReader {
         } catch (JsonProcessingException e) {
             JsonLocation loc = e.getLocation();
             String where = loc == null ? "" : "line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-            throw new InputException(where, "not valid " + (yaml ? "YAML" : "JSON") + ": " + e.getOriginalMessage());
+            throw new InputException(where, "not valid " + (yaml ? "YAML" : "JSON") + ": " + oneLine(e.getOriginalMessage()));
+        } catch (java.io.IOException e) {
+            throw new InputException("", "cannot read: " + oneLine(e.getMessage()));
         }
+    }
+
+    /**
+     * YAML resolves {@code 0x800}, {@code 1_000} or {@code yes} to numbers and booleans that JSON would
+     * not: a proposal's numbers are decimal and its booleans true or false, in both formats alike.
+     */
+    private static void checkYamlScalars(String text) throws java.io.IOException {
+        try (JsonParser p = YAML.getFactory().createParser(text)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+                    if (!DECIMAL.matcher(p.getText()).matches()) {
+                        throw InputException.of(location(p), "notDecimal", p.getText());
+                    }
+                } else if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+                    String b = p.getText();
+                    if (!"true".equals(b) && !"false".equals(b)) throw InputException.of(location(p), "notBoolean", b);
+                }
+            }
+        }
+    }
+
+    /** The field a YAML value belongs to, as a dotted path (what the other errors name). */
+    private static String location(JsonParser p) {
+        java.util.ArrayDeque<String> parts = new java.util.ArrayDeque<>();
+        for (com.fasterxml.jackson.core.JsonStreamContext c = p.getParsingContext(); c != null && !c.inRoot(); c = c.getParent()) {
+            String part = c.inArray() ? "[" + Math.max(0, c.getCurrentIndex()) + "]" : c.getCurrentName();
+            if (part != null) parts.push(part);
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : parts) {
+            if (sb.length() > 0 && !part.startsWith("[")) sb.append('.');
+            sb.append(part);
+        }
+        return sb.toString();
+    }
+
+    /**
+     * A parser's message on one line: SnakeYAML's span several, with the offending source line and a
+     * caret under it (the line and column are already given); Jackson's add a source excerpt.
+     */
+    static String oneLine(String message) {
+        if (message == null) return "";
+        StringBuilder sb = new StringBuilder();
+        for (String line : message.split("\\R")) {
+            String l = line.strip();
+            if (l.isEmpty() || line.startsWith(" ") || l.startsWith("^") || l.startsWith("in 'reader'") || l.startsWith("at [Source")) continue;
+            if (sb.length() > 0) sb.append("; ");
+            sb.append(l);
+        }
+        return sb.length() == 0 ? message.strip().replaceAll("\\s+", " ") : sb.toString();
     }
 
     private static String path(JsonMappingException e) {

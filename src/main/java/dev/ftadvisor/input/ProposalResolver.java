@@ -39,11 +39,11 @@ public final class ProposalResolver {
     public ResolvedProposal resolve(ProposalInput in, String defaultId) {
         List<Assumption> assumptions = new ArrayList<>();
         Proposal p = new Proposal();
-        p.setId(in.id != null && !in.id.isBlank() ? in.id : defaultId);
+        p.setId(in.id != null ? text("id", in.id) : defaultId);
 
         ModelSpec model = resolveModel(in, p, assumptions);
 
-        String method = in.method == null ? null : in.method.trim().toLowerCase(Locale.ROOT);
+        String method = in.method == null ? null : text("method", in.method).trim().toLowerCase(Locale.ROOT);
         if (method == null) {
             method = "lora";
             assumptions.add(new Assumption("method", "lora", "not given; LoRA is the guide's default way to lower the hardware bar (choose.peft)"));
@@ -71,20 +71,18 @@ public final class ProposalResolver {
         if (in.deadlineHours != null) range("deadlineHours", in.deadlineHours, 0.01, 87_600);
         p.setDeadlineHours(in.deadlineHours);
         if (in.region != null) {
-            String r = in.region.trim().toLowerCase(Locale.ROOT);
+            String r = text("region", in.region).trim().toLowerCase(Locale.ROOT);
             if (!REGIONS.contains(r)) {
                 throw InputException.of("region", "oneOf", sorted(REGIONS), in.region);
             }
             p.setRegion(r);
         }
         if (in.providers != null) {
-            List<String> providers = new ArrayList<>();
-            for (int i = 0; i < in.providers.size(); i++) {
-                String v = in.providers.get(i) == null ? "" : in.providers.get(i).trim().toLowerCase(Locale.ROOT);
-                if (!PROVIDERS.contains(v)) {
-                    throw InputException.of("providers[" + i + "]", "oneOf", sorted(PROVIDERS), String.valueOf(in.providers.get(i)));
+            List<String> providers = names("providers", in.providers);
+            for (int i = 0; i < providers.size(); i++) {
+                if (!PROVIDERS.contains(providers.get(i))) {
+                    throw InputException.of("providers[" + i + "]", "oneOf", sorted(PROVIDERS), in.providers.get(i));
                 }
-                providers.add(v);
             }
             p.setProviders(providers);
         }
@@ -93,7 +91,7 @@ public final class ProposalResolver {
         p.setMultiNodeAllowed(in.multiNodeAllowed == null || in.multiNodeAllowed);
         p.setMultiNodeSpot(Boolean.TRUE.equals(in.multiNodeSpot));
         if (in.objective != null) {
-            String o = in.objective.trim().toLowerCase(Locale.ROOT);
+            String o = text("objective", in.objective).trim().toLowerCase(Locale.ROOT);
             if (!OBJECTIVES.contains(o)) {
                 throw InputException.of("objective", "oneOf", sorted(OBJECTIVES), in.objective);
             }
@@ -105,7 +103,8 @@ public final class ProposalResolver {
 
     private ModelSpec resolveModel(ProposalInput in, Proposal p, List<Assumption> assumptions) {
         ModelSpec model = null;
-        if (in.model != null && !in.model.isBlank()) {
+        if (in.model != null) {
+            text("model", in.model);
             model = catalog.model(in.model).orElse(null);
             if (model == null && in.parametersBillions == null) {
                 List<String> close = NameSuggester.closest(in.model, catalog.modelNames(), 3);
@@ -131,7 +130,7 @@ public final class ProposalResolver {
                 .filter(m -> m.experts <= 1)
                 .min(Comparator.comparingDouble(m -> Math.abs(Math.log(m.parametersBillions / params))))
                 .orElseThrow(() -> new InputException("parametersBillions", "facts/models.json has no dense model to take layer shapes from"));
-        String name = in.model != null && !in.model.isBlank() ? in.model : String.format(Locale.ROOT, "custom-%.1fb", params);
+        String name = in.model != null ? in.model : String.format(Locale.ROOT, "custom-%.1fb", params);
         p.setModelId(name);
         p.setModelName(name);
         p.setKnownModel(false);
@@ -146,6 +145,9 @@ public final class ProposalResolver {
     private void resolveDataset(ProposalInput in, Proposal p, List<Assumption> assumptions) {
         ProposalInput.Dataset d = in.dataset;
         double tokens;
+        if (d != null && d.avgTokensPerExample != null && d.examples == null) {
+            throw InputException.of("dataset.avgTokensPerExample", "avgWithoutExamples");
+        }
         if (d == null || (d.tokens == null && d.examples == null)) {
             tokens = DEFAULT_DATASET_TOKENS;
             p.setDatasetGiven(false);
@@ -195,10 +197,12 @@ public final class ProposalResolver {
         TrainingSettings s = new TrainingSettings();
         if (t == null) t = new ProposalInput.Training();
         if (t.precision != null) {
+            text("training.precision", t.precision);
             if (!PRECISIONS.contains(t.precision)) throw InputException.of("training.precision", "oneOf", sorted(PRECISIONS), t.precision);
             s.setPrecision(t.precision);
         }
         if (t.optimizer != null) {
+            text("training.optimizer", t.optimizer);
             if (!OPTIMIZERS.contains(t.optimizer)) throw InputException.of("training.optimizer", "oneOf", sorted(OPTIMIZERS), t.optimizer);
             s.setOptimizer(t.optimizer);
         } else if ("qlora".equals(method)) {
@@ -210,6 +214,7 @@ public final class ProposalResolver {
         if (t.loraRank != null) { range("training.loraRank", t.loraRank, 1, 4096); s.setLoraRank(t.loraRank); }
         if (t.loraTargets != null) {
             if (t.loraTargets.isEmpty()) throw InputException.of("training.loraTargets", "loraTargetsEmpty");
+            names("training.loraTargets", t.loraTargets);
             for (int i = 0; i < t.loraTargets.size(); i++) {
                 if (!LORA_TARGETS.contains(t.loraTargets.get(i))) {
                     throw InputException.of("training.loraTargets[" + i + "]", "oneOf", sorted(LORA_TARGETS), t.loraTargets.get(i));
@@ -224,6 +229,34 @@ public final class ProposalResolver {
         if (t.trainableFraction != null) { range("training.trainableFraction", t.trainableFraction, 0.001, 1); s.setTrainableFraction(t.trainableFraction); }
         if (t.virtualTokens != null) { range("training.virtualTokens", t.virtualTokens, 1, 4096); s.setVirtualTokens(t.virtualTokens); }
         return s;
+    }
+
+    /**
+     * A string as written: never blank and never holding a control character. A blank string or a NUL
+     * is a mistake to name, not a way to leave a field out (leaving it out, or null, is).
+     */
+    static String text(String field, String v) {
+        if (v == null) throw InputException.of(field, "nullItem");
+        if (v.isBlank()) throw InputException.of(field, "blank");
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (Character.isISOControl(c)) {
+                throw InputException.of(field, "control", String.format(Locale.ROOT, "U+%04X", (int) c));
+            }
+        }
+        return v;
+    }
+
+    /** A list of names: at least one, each plain text, none twice (compared trimmed, in lower case). */
+    static List<String> names(String field, List<String> values) {
+        if (values.isEmpty()) throw InputException.of(field, "empty");
+        List<String> out = new ArrayList<>(values.size());
+        for (int i = 0; i < values.size(); i++) {
+            String v = text(field + "[" + i + "]", values.get(i)).trim().toLowerCase(Locale.ROOT);
+            if (out.contains(v)) throw InputException.of(field + "[" + i + "]", "duplicate", values.get(i));
+            out.add(v);
+        }
+        return out;
     }
 
     static void range(String field, double v, double min, double max) {

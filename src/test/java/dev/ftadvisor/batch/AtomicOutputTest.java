@@ -42,4 +42,18 @@ class AtomicOutputTest {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
+
+    @Test
+    void temporaryFilesLeftByAKilledRunAreSweptAndALiveRunsAreKept(@TempDir Path dir) throws Exception {
+        Path target = dir.resolve("out.jsonl");
+        Path dead = Files.writeString(dir.resolve(".out.jsonl." + Long.MAX_VALUE / 2 + ".123.part"), "half");
+        Path live = Files.writeString(dir.resolve(".out.jsonl." + ProcessHandle.current().pid() + ".456.part"), "running");
+        Path other = Files.writeString(dir.resolve(".other.jsonl.1.part"), "not ours");
+        try (AtomicOutput out = AtomicOutput.open(target)) {
+            out.commit();
+        }
+        assertThat(dead).doesNotExist();
+        assertThat(live).exists();
+        assertThat(other).exists();
+    }
 }

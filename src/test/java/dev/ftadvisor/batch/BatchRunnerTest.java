@@ -85,7 +85,7 @@ class BatchRunnerTest {
         assertThat(typeError.path("source").asText()).endsWith("mixed.jsonl");
         assertThat(typeError.path("error").path("field").asText()).isEqualTo("epochs");
         assertThat(typeError.path("error").path("problem").asText()).contains("expected a number");
-        assertThat(typeError.path("error").path("message").asText()).endsWith("mixed.jsonl:21: epochs: expected a number, got a string");
+        assertThat(typeError.path("error").path("message").asText()).endsWith("mixed.jsonl:21: epochs: expected a number, got 'three'");
         JsonNode broken = out.get(6); // line 7: case 1, truncated JSON
         assertThat(broken.path("error").path("problem").asText()).contains("not valid JSON");
         JsonNode unknownModel = out.get(13); // line 14: case 2

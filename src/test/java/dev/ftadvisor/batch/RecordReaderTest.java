@@ -75,7 +75,7 @@ class RecordReaderTest {
                 .getBytes(StandardCharsets.ISO_8859_1));
         List<BatchRecord> records = readAll(List.of(f.toString()), NO_STDIN);
         assertThat(records).hasSize(3);
-        assertThatThrownBy(() -> records.get(1).parse()).isInstanceOf(InputException.class).hasMessageContaining("not valid JSON");
+        assertThatThrownBy(() -> records.get(1).parse()).isInstanceOf(InputException.class).hasMessageContaining("not UTF-8 text (byte 0xFF");
         assertThat(records.get(2).parse().model).isEqualTo("mistral-7b");
     }
 
@@ -86,6 +86,82 @@ class RecordReaderTest {
         Path txt = Files.writeString(dir.resolve("p.txt"), "x");
         assertThatThrownBy(() -> new RecordReader(List.of(txt.toString()), NO_STDIN))
                 .isInstanceOf(InputException.class).hasMessageContaining(".jsonl");
+    }
+
+    @Test
+    void linesSplitOnNewlineOnlySoALoneCarriageReturnStaysInsideItsRecord(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("p.jsonl");
+        // a lone \r is JSON whitespace; CRLF line ends are dropped with the \n
+        Files.writeString(f, "{\"model\":\r\"llama-3-8b\"}\r\n{\"model\": \"mistral-7b\"}\n{\"model\": \"qwen2.5-7b\"}");
+        List<BatchRecord> records = readAll(List.of(f.toString()), NO_STDIN);
+        assertThat(records).extracting(BatchRecord::line).containsExactly(1, 2, 3);
+        assertThat(records).extracting(r -> r.parse().model).containsExactly("llama-3-8b", "mistral-7b", "qwen2.5-7b");
+    }
+
+    @Test
+    void anUnreadableFileOfAFolderIsItsOwnErrorRecordAndTheFolderGoesOn(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.json"), "{\"model\": \"llama-3-8b\"}");
+        Files.write(dir.resolve("b.json"), new byte[]{'{', '"', 'm', (byte) 0xC3, '"', '}'});
+        Files.write(dir.resolve("c.yaml"), new byte[]{0x7f, 'E', 'L', 'F', 2, 1, 1, 0, 0, 0});
+        Files.writeString(dir.resolve("d.json"), "{\"model\": \"x\"".repeat(200_000));
+        Files.writeString(dir.resolve("e.yaml"), "model: mistral-7b\n");
+        List<BatchRecord> records = readAll(List.of(dir.toString()), NO_STDIN);
+        assertThat(records).extracting(r -> Path.of(r.source()).getFileName().toString())
+                .containsExactly("a.json", "b.json", "c.yaml", "d.json", "e.yaml");
+        assertThat(records.get(0).parse().model).isEqualTo("llama-3-8b");
+        assertThatThrownBy(() -> records.get(1).parse()).hasMessageContaining("not UTF-8 text (byte 0xC3 at offset 3)");
+        assertThatThrownBy(() -> records.get(2).parse()).hasMessageContaining("binary data");
+        assertThatThrownBy(() -> records.get(3).parse()).hasMessageContaining("too large");
+        assertThat(records.get(4).parse().model).isEqualTo("mistral-7b");
+    }
+
+    @Test
+    void aSymbolicLinkInsideAFolderIsNotFollowedAndNothingOfItsTargetIsShown(@TempDir Path dir) throws Exception {
+        Path secret = Files.writeString(dir.resolve("outside.txt"), "root:x:0:0:secret");
+        Path in = Files.createDirectory(dir.resolve("in"));
+        Files.createSymbolicLink(in.resolve("passwd.json"), secret);
+        Files.writeString(in.resolve("p.json"), "{\"model\": \"llama-3-8b\"}");
+        List<BatchRecord> records = readAll(List.of(in.toString()), NO_STDIN);
+        assertThat(records).extracting(r -> Path.of(r.source()).getFileName().toString()).containsExactly("p.json", "passwd.json");
+        assertThatThrownBy(() -> records.get(1).parse()).hasMessageContaining("symbolic link: not followed")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("root"));
+    }
+
+    @Test
+    void aSubfolderThatCannotBeReadIsAnErrorRecord(@TempDir Path dir) throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeFalse("root".equals(System.getProperty("user.name")),
+                "permissions do not bind the root user");
+        Path locked = Files.createDirectory(dir.resolve("locked"));
+        Files.writeString(locked.resolve("p.json"), "{}");
+        Files.writeString(dir.resolve("q.json"), "{\"model\": \"llama-3-8b\"}");
+        Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("---------"));
+        try {
+            List<BatchRecord> records = readAll(List.of(dir.toString()), NO_STDIN);
+            assertThat(records).hasSize(2);
+            assertThatThrownBy(() -> records.get(0).parse()).hasMessageContaining("cannot read folder: permission denied");
+        } finally {
+            Files.setPosixFilePermissions(locked, java.nio.file.attribute.PosixFilePermissions.fromString("rwx------"));
+        }
+    }
+
+    @Test
+    void aTooLongOrUtf16LineIsOneErrorRecordWithTheLineNumbersKept(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("p.jsonl");
+        Files.writeString(f, "{\"model\": \"llama-3-8b\"}\n" + "x".repeat((1 << 20) + 10) + "\n{\"model\": \"mistral-7b\"}\n");
+        List<BatchRecord> records = readAll(List.of(f.toString()), NO_STDIN);
+        assertThat(records).extracting(BatchRecord::line).containsExactly(1, 2, 3);
+        assertThatThrownBy(() -> records.get(1).parse()).hasMessageContaining("line too long");
+        Path u16 = dir.resolve("u.csv");
+        Files.write(u16, concat(new byte[]{(byte) 0xFF, (byte) 0xFE}, "model\nllama-3-8b\n".getBytes(StandardCharsets.UTF_16LE)));
+        List<BatchRecord> csv = readAll(List.of(u16.toString()), NO_STDIN);
+        assertThat(csv).hasSize(1);
+        assertThatThrownBy(() -> csv.get(0).parse()).hasMessageContaining("UTF-16 text");
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
     }
 
     static InputStream stdin(String s) {

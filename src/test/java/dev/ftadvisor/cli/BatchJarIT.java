@@ -37,7 +37,7 @@ class BatchJarIT {
                 .containsExactly("llama3-8b-lora", "b", "more-1", "more-2", "c1", "c2");
         assertThat(records).extracting(n -> n.path("status").asText())
                 .containsExactly("ok", "ok", "ok", "error", "ok", "error");
-        assertThat(records.get(3).path("error").path("message").asText()).endsWith("more.jsonl:2: epochs: expected a number, got a string");
+        assertThat(records.get(3).path("error").path("message").asText()).endsWith("more.jsonl:2: epochs: expected a number, got 'three'");
         assertThat(records.get(5).path("error").path("message").asText()).endsWith("sheet.csv:3: budgetUsd: expected a number, got 'lots'");
         assertThat(records.get(0).path("report").path("plans").get(0).has("costUsd")).isTrue();
         try (var s = Files.list(dir)) {

@@ -94,7 +94,7 @@ class ProposalResolverTest {
         assertThat(e.localized(dev.ftadvisor.i18n.Lang.ZH)).startsWith("epochs: 应为").contains("-1");
         InputException typed = org.junit.jupiter.api.Assertions.assertThrows(InputException.class,
                 () -> ProposalReader.read("{\"epochs\": \"three\"}", false));
-        assertThat(typed.localized(dev.ftadvisor.i18n.Lang.ZH)).isEqualTo("epochs: 应为数字，实际为字符串");
-        assertThat(typed.in("p.json").localized(dev.ftadvisor.i18n.Lang.ZH)).isEqualTo("p.json: epochs: 应为数字，实际为字符串");
+        assertThat(typed.localized(dev.ftadvisor.i18n.Lang.ZH)).isEqualTo("epochs: 应为数字，实际为'three'");
+        assertThat(typed.in("p.json").localized(dev.ftadvisor.i18n.Lang.ZH)).isEqualTo("p.json: epochs: 应为数字，实际为'three'");
     }
 }
