@@ -16,8 +16,12 @@ import io.undertow.server.HttpServerExchange;
 import io.undertow.server.handlers.BlockingHandler;
 import io.undertow.util.Headers;
 
-import java.io.IOException;
-import java.io.InputStream;
+import dev.ftadvisor.engine.RulesCompileException;
+import dev.ftadvisor.input.ProposalText;
+import org.xnio.IoUtils;
+import org.xnio.XnioExecutor;
+
+import java.io.ByteArrayOutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -25,6 +29,7 @@ import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 /**
  * {@code serve}: the JSON API and the web page over Undertow. Bounded on every side: request bodies
@@ -40,8 +45,18 @@ public final class AdvisorServer implements AutoCloseable {
 
     static final ObjectMapper JSON = JsonMapper.builder().disable(SerializationFeature.FAIL_ON_EMPTY_BEANS).build();
 
-    /** The server's limits; {@link #defaults()} suits one machine serving a team. */
-    public record Limits(int workerThreads, int consultThreads, int queue, long timeoutMillis, int maxBodyBytes) {
+    /**
+     * The server's limits; {@link #defaults()} suits one machine serving a team. {@code bodyTimeoutMillis}
+     * is how long a client may take to send its whole request body: a slower one is disconnected.
+     */
+    public record Limits(int workerThreads, int consultThreads, int queue, long timeoutMillis, int maxBodyBytes,
+                         long bodyTimeoutMillis) {
+        static final long DEFAULT_BODY_TIMEOUT_MILLIS = 10_000;
+
+        public Limits(int workerThreads, int consultThreads, int queue, long timeoutMillis, int maxBodyBytes) {
+            this(workerThreads, consultThreads, queue, timeoutMillis, maxBodyBytes, DEFAULT_BODY_TIMEOUT_MILLIS);
+        }
+
         public static Limits defaults() {
             int cores = Runtime.getRuntime().availableProcessors();
             return new Limits(32, Math.max(2, cores), 512, 30_000, 64 * 1024);
@@ -61,17 +76,16 @@ public final class AdvisorServer implements AutoCloseable {
         this.catalogJson = toJson(catalog());
         HttpHandler routes = Handlers.routing()
                 .get("/", new BlockingHandler(this::page))
-                .get("/healthz", ex -> send(ex, 200, "application/json", toJson(health())))
+                .get("/healthz", this::health)
                 .get("/api/rules", ex -> send(ex, 200, "application/json", rulesJson))
                 .get("/api/catalog", ex -> send(ex, 200, "application/json", catalogJson))
-                .post("/api/consult", new BlockingHandler(this::consult))
+                .post("/api/consult", this::receive)
                 .setFallbackHandler(ex -> send(ex, 404, "application/json", error("not found: " + ex.getRequestPath(), null)))
                 .setInvalidMethodHandler(ex -> send(ex, 405, "application/json", error("method not allowed", null)));
         this.undertow = Undertow.builder()
                 .addHttpListener(port, host)
                 .setIoThreads(2)
                 .setWorkerThreads(limits.workerThreads())
-                .setServerOption(UndertowOptions.MAX_ENTITY_SIZE, (long) limits.maxBodyBytes())
                 .setServerOption(UndertowOptions.REQUEST_PARSE_TIMEOUT, 10_000)
                 .setServerOption(UndertowOptions.NO_REQUEST_TIMEOUT, 60_000)
                 .setHandler(routes)
@@ -95,77 +109,89 @@ public final class AdvisorServer implements AutoCloseable {
     }
 
     private void page(HttpServerExchange ex) {
-        Lang lang = lang(ex);
+        Lang lang = langOr400(ex);
+        if (lang == null) return;
         send(ex, 200, "text/html; charset=utf-8", PageRenderer.page(lang, service.advisor().catalog()));
     }
 
-    private void consult(HttpServerExchange ex) {
-        Lang lang;
-        try {
-            lang = lang(ex);
-        } catch (IllegalArgumentException e) {
-            send(ex, 400, "application/json", error(e.getMessage(), "lang"));
-            return;
-        }
+    /**
+     * Receives the body without holding a worker thread (the I/O thread collects it as it arrives), so
+     * clients that send slowly cannot starve the others; a body not complete within the body timeout
+     * closes the connection, and one over the size limit, with or without Content-Length, is answered
+     * 413 as soon as it passes the limit. The complete body is then consulted on a worker.
+     */
+    private void receive(HttpServerExchange ex) {
+        Lang lang = langOr400(ex);
+        if (lang == null) return;
         String format = query(ex, "format", "json");
         if (!List.of("json", "html", "markdown", "text").contains(format)) {
             send(ex, 400, "application/json", error("format: expected json, html, markdown or text, got '" + format + "'", "format"));
             return;
         }
-        String body;
-        try {
-            body = body(ex);
-        } catch (TooLarge e) {
-            // the rest of the body is still on the wire: close the connection rather than read it
-            ex.setPersistent(false);
-            send(ex, 413, "application/json", error(e.getMessage(), null));
-            return;
-        } catch (IOException e) {
-            send(ex, 400, "application/json", error("cannot read the request body: " + e.getMessage(), null));
+        long declared = ex.getRequestContentLength();
+        if (declared > limits.maxBodyBytes()) {
+            tooLarge(ex, "request body of " + declared + " bytes is over the limit of " + limits.maxBodyBytes());
             return;
         }
+        XnioExecutor.Key deadline = ex.getIoThread().executeAfter(() -> {
+            if (!ex.isResponseStarted()) {
+                org.slf4j.LoggerFactory.getLogger(AdvisorServer.class).warn("request body not received within {} ms: closing the connection from {}",
+                        limits.bodyTimeoutMillis(), ex.getSourceAddress());
+                IoUtils.safeClose(ex.getConnection());
+            }
+        }, limits.bodyTimeoutMillis(), TimeUnit.MILLISECONDS);
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        ex.getRequestReceiver().receivePartialBytes((exchange, chunk, last) -> {
+            if (body.size() + chunk.length > limits.maxBodyBytes()) {
+                deadline.remove();
+                tooLarge(exchange, "request body is over the limit of " + limits.maxBodyBytes() + " bytes");
+                return;
+            }
+            body.writeBytes(chunk);
+            if (last) {
+                deadline.remove();
+                exchange.dispatch(() -> consult(exchange, body.toByteArray(), lang, format));
+            }
+        }, (exchange, e) -> {
+            deadline.remove();
+            IoUtils.safeClose(exchange.getConnection());
+        });
+    }
+
+    /** 413, then the connection is closed: the rest of the body is still on the wire and is not read. */
+    private static void tooLarge(HttpServerExchange ex, String message) {
+        ex.setPersistent(false);
+        send(ex, 413, "application/json", error(message, null));
+    }
+
+    private void consult(HttpServerExchange ex, byte[] bytes, Lang lang, String format) {
         try {
-            ConsultService.Answer a = service.consult(body, lang, format);
+            ConsultService.Answer a = service.consult(ProposalText.decode(bytes), lang, format);
             send(ex, a.status(), a.contentType(), a.body());
         } catch (InputException e) {
             send(ex, 400, "application/json", error(e.localized(lang), e.field()));
         } catch (ConsultService.Unavailable e) {
             send(ex, 503, "application/json", error(e.getMessage(), null));
-        } catch (RuntimeException e) {
-            // a rule failing at run time or a bug: the client gets a line, the operator the stack trace
+        } catch (RulesCompileException e) {
+            // the server's rules failed on this proposal: not the client's fault, and one line for both
+            org.slf4j.LoggerFactory.getLogger(AdvisorServer.class).warn("consultation stopped: {}", e.getMessage());
+            send(ex, 500, "application/json", error(e.getMessage(), "rules"));
+        } catch (RuntimeException | StackOverflowError e) {
+            // a bug: the client gets a line, the operator the stack trace
             org.slf4j.LoggerFactory.getLogger(AdvisorServer.class).error("consultation failed", e);
-            send(ex, 500, "application/json", error("internal error: " + e.getMessage(), null));
+            send(ex, 500, "application/json", error("internal error: " + e.getClass().getSimpleName(), null));
         }
     }
 
-    private static final class TooLarge extends IOException {
-        TooLarge(String message) {
-            super(message);
-        }
-    }
-
-    /** The body, refused past the limit whether or not the client sent a Content-Length. */
-    private String body(HttpServerExchange ex) throws IOException {
-        long declared = ex.getRequestContentLength();
-        if (declared > limits.maxBodyBytes()) {
-            throw new TooLarge("request body of " + declared + " bytes is over the limit of " + limits.maxBodyBytes());
-        }
-        InputStream in = ex.getInputStream();
-        byte[] bytes;
-        try {
-            bytes = in.readNBytes(limits.maxBodyBytes() + 1);
-        } catch (IOException e) {
-            throw new TooLarge("request body is over the limit of " + limits.maxBodyBytes() + " bytes");
-        }
-        if (bytes.length > limits.maxBodyBytes()) {
-            throw new TooLarge("request body is over the limit of " + limits.maxBodyBytes() + " bytes");
-        }
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static Lang lang(HttpServerExchange ex) {
+    /** The language asked for, or {@code null} after answering 400 for one we do not speak. */
+    private static Lang langOr400(HttpServerExchange ex) {
         String q = query(ex, "lang", null);
-        return q == null ? Lang.EN : Lang.parse(q);
+        try {
+            return q == null ? Lang.EN : Lang.parse(q);
+        } catch (IllegalArgumentException e) {
+            send(ex, 400, "application/json", error(e.getMessage(), "lang"));
+            return null;
+        }
     }
 
     private static String query(HttpServerExchange ex, String name, String dflt) {
@@ -186,6 +212,18 @@ public final class AdvisorServer implements AutoCloseable {
         m.put("error", message);
         if (field != null) m.put("field", field);
         return toJson(m);
+    }
+
+    /**
+     * 200 with {@code status} ok or busy (every consultation thread at work, requests queued), 503 with
+     * saturated when the queue is full and new consultations are being refused.
+     */
+    private void health(HttpServerExchange ex) {
+        ConsultService.Load load = service.load();
+        Map<String, Object> m = health();
+        m.put("status", load.state());
+        m.put("consultations", Map.of("running", load.running(), "threads", load.threads(), "queued", load.queued(), "queue", load.queueCapacity()));
+        send(ex, "saturated".equals(load.state()) ? 503 : 200, "application/json", toJson(m));
     }
 
     private Map<String, Object> health() {

@@ -58,6 +58,19 @@ public final class ConsultService implements AutoCloseable {
         }, new ThreadPoolExecutor.AbortPolicy());
     }
 
+    /** How busy the consultations are, for {@code /healthz}. */
+    public record Load(int running, int threads, int queued, int queueCapacity) {
+        public String state() {
+            if (queued >= queueCapacity) return "saturated";
+            return running >= threads && queued > 0 ? "busy" : "ok";
+        }
+    }
+
+    public Load load() {
+        int queued = pool.getQueue().size();
+        return new Load(pool.getActiveCount(), pool.getMaximumPoolSize(), queued, queued + pool.getQueue().remainingCapacity());
+    }
+
     public Advisor advisor() {
         return advisor;
     }

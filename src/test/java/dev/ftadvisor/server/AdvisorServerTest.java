@@ -122,4 +122,80 @@ class AdvisorServerTest {
         assertThat(server.get("/?lang=zh").body()).contains("data-lang=\"zh\"").contains("咨询");
         assertThat(server.get("/nothing").statusCode()).isEqualTo(404);
     }
+
+    /** A raw HTTP/1.1 exchange: what the JDK client will not do (chunked bodies by hand, sending slowly). */
+    static String raw(TestServer server, String head, byte[] body, int readTimeoutMillis) throws Exception {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", server.server.port())) {
+            socket.setSoTimeout(readTimeoutMillis);
+            java.io.OutputStream out = socket.getOutputStream();
+            out.write(head.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            try {
+                out.write(body);
+                out.flush();
+            } catch (java.io.IOException closedWhileSending) {
+                // the server answered and closed before the whole body was sent: read what it said
+            }
+            return new String(socket.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.net.SocketException reset) {
+            return "reset: " + reset.getMessage();
+        }
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413() throws Exception {
+        StringBuilder chunks = new StringBuilder();
+        String chunk = "{\"id\":\"" + "x".repeat(1000);
+        for (int i = 0; i < 6; i++) chunks.append(Integer.toHexString(chunk.length())).append("\r\n").append(chunk).append("\r\n");
+        chunks.append("0\r\n\r\n");
+        String answer = raw(server, "POST /api/consult HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+                + "Transfer-Encoding: chunked\r\n\r\n", chunks.toString().getBytes(java.nio.charset.StandardCharsets.US_ASCII), 10_000);
+        assertThat(answer).startsWith("HTTP/1.1 413").contains("over the limit of 4096 bytes");
+        assertThat(server.get("/healthz").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void slowBodiesNeitherHoldWorkersNorOutliveTheBodyTimeout() throws Exception {
+        // 2 workers, a 1.5 s body deadline: 12 clients that never finish their body must not stop a consultation
+        try (TestServer small = new TestServer(new AdvisorServer.Limits(2, 1, 4, 60_000, 4096, 1_500))) {
+            java.util.List<java.net.Socket> stalled = new java.util.ArrayList<>();
+            try {
+                for (int i = 0; i < 12; i++) {
+                    java.net.Socket s = new java.net.Socket("127.0.0.1", small.server.port());
+                    s.getOutputStream().write(("POST /api/consult HTTP/1.1\r\nHost: localhost\r\nContent-Length: 100\r\n\r\n{\"mo")
+                            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                    s.getOutputStream().flush();
+                    stalled.add(s);
+                }
+                HttpResponse<String> r = small.post("/api/consult", "{\"model\":\"llama-3-8b\",\"dataset\":{\"tokens\":\"20M\"}}");
+                assertThat(r.statusCode()).isEqualTo(200);
+                // past the deadline the stalled connections are closed by the server
+                java.net.Socket first = stalled.get(0);
+                first.setSoTimeout(10_000);
+                assertThat(first.getInputStream().read()).isEqualTo(-1);
+            } finally {
+                for (java.net.Socket s : stalled) s.close();
+            }
+        }
+    }
+
+    @Test
+    void everyBadParameterOrBodyIs400NeverA500() throws Exception {
+        assertThat(server.get("/?lang=xx").statusCode()).isEqualTo(400);
+        for (String body : new String[]{"{\"model\":\"llama-3-8b\",\"training\":{\"loraTargets\":[null]}}",
+                "{\"model\":\"llama-3-8b\",\"budgetUsd\":\" \"}", "{\"model\":\"llama-3-8b\",\"providers\":[]}", "\u0000", ""}) {
+            HttpResponse<String> r = server.post("/api/consult", body);
+            assertThat(r.statusCode()).as(body).isEqualTo(400);
+            assertThat(JSON.readTree(r.body()).get("error").asText()).as(body).doesNotContain("\n").doesNotContain("Exception");
+        }
+    }
+
+    @Test
+    void healthTellsHowBusyTheConsultationsAre() throws Exception {
+        JsonNode h = JSON.readTree(server.get("/healthz").body());
+        assertThat(h.get("consultations").get("threads").asInt()).isEqualTo(2);
+        assertThat(h.get("consultations").get("queue").asInt()).isEqualTo(16);
+        assertThat(new ConsultService.Load(2, 2, 16, 16).state()).isEqualTo("saturated");
+        assertThat(new ConsultService.Load(2, 2, 3, 16).state()).isEqualTo("busy");
+        assertThat(new ConsultService.Load(1, 2, 0, 16).state()).isEqualTo("ok");
+    }
 }
