@@ -1,5 +1,8 @@
 package dev.ftadvisor.audit;
 
+import dev.ftadvisor.engine.ThresholdsFile;
+import dev.ftadvisor.model.Thresholds;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ftadvisor.engine.RuleInfo;
 
@@ -23,7 +26,17 @@ public final class RulesDiff {
     public record Change(String id, String kind, String oldLocation, String newLocation, List<String> changes) {
     }
 
+    private static final Pattern NAMED = Pattern.compile("\\.(?:value|text)\\(\\s*\"([a-z0-9.-]+)\"\\s*\\)");
+
     private RulesDiff() {
+    }
+
+    /** The thresholds a rule's text reads by name, in order, each once. */
+    static java.util.Set<String> namedThresholds(String text) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        java.util.regex.Matcher m = NAMED.matcher(text);
+        while (m.find()) out.add(m.group(1));
+        return out;
     }
 
     public static List<Change> of(List<RuleInfo> oldRules, List<RuleInfo> newRules) {
@@ -36,6 +49,16 @@ public final class RulesDiff {
      */
     public static List<Change> of(List<RuleInfo> oldRules, List<RuleInfo> newRules,
                                   Map<String, Map<String, String>> oldAttributes, Map<String, Map<String, String>> newAttributes) {
+        return of(oldRules, newRules, oldAttributes, newAttributes, Thresholds.NONE, Thresholds.NONE);
+    }
+
+    /**
+     * As above, also comparing the named thresholds each rule reads ({@code $t.value("memory.headroom")}):
+     * a value moved in thresholds.yaml is a threshold change of every rule that reads it.
+     */
+    public static List<Change> of(List<RuleInfo> oldRules, List<RuleInfo> newRules,
+                                  Map<String, Map<String, String>> oldAttributes, Map<String, Map<String, String>> newAttributes,
+                                  Thresholds oldThresholds, Thresholds newThresholds) {
         Map<String, RuleInfo> before = byKey(oldRules);
         Map<String, RuleInfo> after = byKey(newRules);
         List<Change> out = new ArrayList<>();
@@ -50,6 +73,15 @@ public final class RulesDiff {
             List<String> ot = numbers(o.conditions() + " " + o.consequence());
             List<String> nt = numbers(n.conditions() + " " + n.consequence());
             if (!ot.equals(nt)) changes.add("thresholds: " + numberDiff(ot, nt));
+            for (String name : namedThresholds(n.conditions() + " " + n.consequence())) {
+                if (!oldThresholds.has(name) || !newThresholds.has(name)) continue;
+                double ov = oldThresholds.value(name);
+                double nv = newThresholds.value(name);
+                if (Double.compare(ov, nv) != 0) {
+                    changes.add("thresholds: " + name + " " + oldThresholds.text(name) + " -> " + newThresholds.text(name)
+                            + " (" + ThresholdsFile.FILE + ")");
+                }
+            }
             if (!Objects.equals(normal(o.conditions()), normal(n.conditions()))) {
                 changes.add("conditions: '" + normal(o.conditions()) + "' -> '" + normal(n.conditions()) + "'");
             }

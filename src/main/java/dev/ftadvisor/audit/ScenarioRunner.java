@@ -22,8 +22,17 @@ public final class ScenarioRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Advisor advisor;
 
+    /**
+     * The rules that only derive a fact (classes.drl: no message, so no finding shows they fired). A
+     * scenario that names one is consulted with the firing trace, which does.
+     */
+    private final Set<String> derivationRules = new java.util.HashSet<>();
+
     public ScenarioRunner(Advisor advisor) {
         this.advisor = advisor;
+        for (dev.ftadvisor.engine.RuleInfo r : advisor.rules().index().rules()) {
+            if (r.id() != null && !r.consequence().contains("out.")) derivationRules.add(r.id());
+        }
     }
 
     public List<ScenarioResult> runAll(List<Scenario> scenarios) {
@@ -50,10 +59,15 @@ public final class ScenarioRunner {
         if (s.expect.inputError != null) {
             failures.add("expected the proposal to be refused with '" + s.expect.inputError + "', but it was accepted");
         }
-        Outcome outcome = advisor.consult(resolved, false);
+        boolean trace = s.expect.fires.stream().anyMatch(derivationRules::contains)
+                || s.expect.quiet.stream().anyMatch(derivationRules::contains);
+        Outcome outcome = advisor.consult(resolved, trace);
         Report report = ReportBuilder.build(outcome, advisor.catalog().asOf(), false);
         Set<String> fired = new LinkedHashSet<>();
         outcome.findings().forEach(f -> fired.add(f.getId()));
+        outcome.trace().forEach(f -> {
+            if (derivationRules.contains(f.ruleId())) fired.add(f.ruleId());
+        });
         if (outcome.verdict() != null) fired.add(outcome.verdict().getRuleId());
 
         if (s.expect.verdict != null && !s.expect.verdict.equals(report.verdict())) {

@@ -48,7 +48,8 @@ public final class RulesDiffCommand implements Callable<Integer> {
         RuleSet oldRules = RuleCheck.compileChecked(before);
         RuleSet newRules = RuleCheck.compileChecked(after);
         List<RulesDiff.Change> changes = RulesDiff.of(oldRules.index().rules(), newRules.index().rules(),
-                RulesDiff.attributes(before), RulesDiff.attributes(after));
+                RulesDiff.attributes(before), RulesDiff.attributes(after),
+                dev.ftadvisor.engine.ThresholdsFile.load(before), dev.ftadvisor.engine.ThresholdsFile.load(after));
         List<ProposalImpact.Result> impacts = new ArrayList<>();
         if (proposals != null) {
             EngineOptions eo = new EngineOptions();

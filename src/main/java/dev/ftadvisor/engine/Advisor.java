@@ -10,6 +10,7 @@ import dev.ftadvisor.model.Estimate;
 import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.model.RegionGroup;
 import dev.ftadvisor.model.ShownPlans;
+import dev.ftadvisor.model.Thresholds;
 import dev.ftadvisor.model.StandingPlans;
 import dev.ftadvisor.model.Verdict;
 import dev.ftadvisor.report.PlanFindings;
@@ -49,6 +50,7 @@ public final class Advisor {
 
 
     private final RuleSet rules;
+    private final Thresholds thresholds;
     private final Catalog catalog;
     private final Estimator estimator;
     private final ChangeExplorer explorer;
@@ -56,7 +58,13 @@ public final class Advisor {
     private final boolean hasChangeRules;
 
     public Advisor(RuleSet rules, Catalog catalog) {
+        this(rules, catalog, ThresholdsFile.load(rules.folder()));
+    }
+
+    /** With the named thresholds given (the mutation tester's moved values) rather than the folder's. */
+    public Advisor(RuleSet rules, Catalog catalog, Thresholds thresholds) {
         this.rules = rules;
+        this.thresholds = thresholds;
         this.catalog = catalog;
         this.estimator = new Estimator(catalog);
         this.explorer = new ChangeExplorer(this);
@@ -67,6 +75,8 @@ public final class Advisor {
     }
 
     public RuleSet rules() { return rules; }
+
+    public Thresholds thresholds() { return thresholds; }
 
     public Catalog catalog() { return catalog; }
 
@@ -227,6 +237,7 @@ public final class Advisor {
                 listener = new TraceListener(rules.index());
                 session.addEventListener(listener);
             }
+            session.insert(thresholds);
             session.insert(r.proposal());
             session.insert(r.model());
             session.insert(estimate);

@@ -40,13 +40,15 @@ public final class RuleIndex {
 
     public static RuleIndex of(ResourceFolder folder) {
         RuleIndex index = new RuleIndex();
+        // a description names its thresholds as {memory.headroom}: it reads with the folder's values
+        dev.ftadvisor.model.Thresholds thresholds = ThresholdsFile.load(folder);
         for (String file : folder.list(".drl")) {
-            index.parse(file, folder.read(file));
+            index.parse(file, folder.read(file), thresholds);
         }
         return index;
     }
 
-    private void parse(String file, String text) {
+    private void parse(String file, String text, dev.ftadvisor.model.Thresholds thresholds) {
         DrlParser parser = new DrlParser();
         PackageDescr pkg;
         try {
@@ -69,7 +71,7 @@ public final class RuleIndex {
             String conditions = r.getLhs() == null ? "" : slice(lines, r.getLine(), r.getConsequenceLine(), "when", "then");
             String consequence = r.getConsequence() == null ? "" : r.getConsequence().toString().strip();
             byName.put(r.getName(), new RuleInfo(r.getName(), id, splitList(annotation(r, "sources")),
-                    annotation(r, "severity"), annotation(r, "topic"), annotation(r, "description"), file,
+                    annotation(r, "severity"), annotation(r, "topic"), thresholds.expand(annotation(r, "description")), file,
                     r.getLine(), pkg.getName(), conditions, consequence));
         }
     }

@@ -3,6 +3,8 @@ package dev.ftadvisor.engine;
 import dev.ftadvisor.io.ResourceFolder;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -19,7 +21,10 @@ public final class RulesVersion {
     public static String of(ResourceFolder folder) {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
-            for (String file : folder.list(".drl")) {
+            List<String> files = new ArrayList<>(folder.list(".drl"));
+            // the named thresholds decide as much as the conditions that read them
+            if (folder.exists(ThresholdsFile.FILE)) files.add(ThresholdsFile.FILE);
+            for (String file : files) {
                 md.update(file.getBytes(StandardCharsets.UTF_8));
                 md.update((byte) 0);
                 md.update(folder.read(file).replace("\r\n", "\n").getBytes(StandardCharsets.UTF_8));

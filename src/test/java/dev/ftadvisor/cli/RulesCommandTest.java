@@ -119,10 +119,11 @@ class RulesCommandTest {
     @Test
     void diffShowsAThresholdChangeAndTheProposalsItAffects() throws Exception {
         Path rules = RulesCopy.of(tmp);
-        RulesCopy.edit(rules, "memory.drl", "memoryPerGpuGb > gpuMemoryGb * 0.90", "memoryPerGpuGb > gpuMemoryGb * 0.80");
+        RulesCopy.edit(rules, "thresholds.yaml", "value: 0.10\n    unit: fraction\n    why: \"allocator", "value: 0.20\n    unit: fraction\n    why: \"allocator");
         Run r = run("rules", "diff", "rules", rules.toString(), "--proposals", "facts/proposals");
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).contains("changed  memory.headroom").contains("thresholds: 0.90 -> 0.80")
+        assertThat(r.out()).contains("changed  memory.headroom").contains("thresholds: memory.headroom 10% -> 20% (thresholds.yaml)")
+                .contains("less than 20% of the GPU's memory")
                 .contains("llama3-8b-lora.json").contains("memory.headroom: +");
 
         Run json = run("rules", "diff", "rules", rules.toString(), "--proposals", "facts/proposals", "--format", "json");

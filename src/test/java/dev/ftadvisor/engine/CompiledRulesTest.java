@@ -111,6 +111,7 @@ class CompiledRulesTest {
         for (String f : rules.list(".drl")) {
             Files.writeString(edited.resolve(f), rules.read(f) + "\n// edited " + getClass().getSimpleName() + "\n");
         }
+        Files.writeString(edited.resolve(dev.ftadvisor.engine.ThresholdsFile.FILE), rules.read(dev.ftadvisor.engine.ThresholdsFile.FILE));
         Path cacheDir = dir.resolve("cache");
         String previous = System.getProperty(KnowledgeBaseCache.DIR_PROPERTY);
         System.setProperty(KnowledgeBaseCache.DIR_PROPERTY, cacheDir.toString());

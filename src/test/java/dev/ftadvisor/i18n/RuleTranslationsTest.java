@@ -63,7 +63,7 @@ class RuleTranslationsTest {
 
     @Test
     void aMissingTranslationFallsBackToEnglishAndIsListed() {
-        RuleInfo fake = new RuleInfo("x", "no.such-rule", List.of(), "info", "t", "", "memory.drl", 1, "p", "", "");
+        RuleInfo fake = new RuleInfo("x", "no.such-rule", List.of(), "info", "t", "", "memory.drl", 1, "p", "", "out.note(drools, \"x\");");
         assertThat(translations.message(Lang.ZH, "no.such-rule", "english text", List.of())).isEqualTo("english text");
         assertThat(translations.missing(List.of(fake), Lang.ZH)).containsExactly("i18n/memory.zh.properties: no.such-rule");
     }

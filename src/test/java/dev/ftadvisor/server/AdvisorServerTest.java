@@ -101,6 +101,8 @@ class AdvisorServerTest {
         JsonNode rules = JSON.readTree(r.body());
         assertThat(rules.size()).as(r.statusCode() + " " + r.body()).isPositive();
         for (JsonNode rule : rules) {
+            // the classification rules (classes.drl) derive a fact and say nothing: no message to translate
+            if (rule.get("id").asText().startsWith("classes.")) continue;
             assertThat(rule.get("translations").has("zh")).as(rule.get("id").asText()).isTrue();
             assertThat(rule.get("file").asText()).endsWith(".drl");
         }

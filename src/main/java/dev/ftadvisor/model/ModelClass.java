@@ -1,0 +1,31 @@
+package dev.ftadvisor.model;
+
+import java.util.Objects;
+
+/**
+ * The guide's size class of the proposal's model ({@code small}, {@code 7b}, {@code 13b}, {@code 20b},
+ * {@code 30b}, {@code 70b}), derived once by rules/classes.drl from the named bounds in
+ * thresholds.yaml. The rules that advise per size read this fact instead of comparing parameter
+ * counts themselves, so a class boundary lives in one place. Immutable; equal by name (a logical
+ * insert of the same class is one fact).
+ */
+public final class ModelClass {
+    private final String name;
+
+    public ModelClass(String name) {
+        this.name = Objects.requireNonNull(name);
+    }
+
+    public String getName() { return name; }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof ModelClass m && m.name.equals(name);
+    }
+
+    @Override
+    public int hashCode() { return name.hashCode(); }
+
+    @Override
+    public String toString() { return "ModelClass[" + name + "]"; }
+}
