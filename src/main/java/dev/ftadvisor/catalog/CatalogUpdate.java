@@ -140,6 +140,15 @@ public final class CatalogUpdate {
             prices.put(kind, new Price(round(host.quote().usdPerHour() + gpus.get().quote().usdPerHour()), null,
                     List.of(host, gpus.get())));
         }
+        List<Best> odParts = prices.containsKey(FeedQuote.Kind.ON_DEMAND) ? prices.get(FeedQuote.Kind.ON_DEMAND).from() : List.of();
+        List<Best> spotParts = prices.containsKey(FeedQuote.Kind.SPOT) ? prices.get(FeedQuote.Kind.SPOT).from() : List.of();
+        if (odParts.size() == 2 && spotParts.size() == 2
+                && spotParts.get(1).quote().usdPerHour() > odParts.get(1).quote().usdPerHour()) {
+            plan.refused(label, "the feed's on-demand price for " + row.path("gpuCount").asInt() + "x "
+                    + row.path("gpu").asText() + " (" + usd(odParts.get(1).quote().usdPerHour()) + ") is below its spot price ("
+                    + usd(spotParts.get(1).quote().usdPerHour()) + "): not a list price (a commitment or DWS price?)");
+            return null;
+        }
         if (!missingGpu.isEmpty() && !prices.containsKey(FeedQuote.Kind.ON_DEMAND) && missingGpu.contains("on-demand")) {
             plan.refused(label, "the feed prices the host (vCPUs, memory) but has no " + String.join("/", missingGpu)
                     + " price for " + row.path("gpuCount").asInt() + "x " + row.path("gpu").asText()
@@ -194,6 +203,7 @@ public final class CatalogUpdate {
         }
         if (movesApply) {
             for (Map.Entry<FeedQuote.Kind, Price> e : prices.entrySet()) {
+                if (e.getKey() == FeedQuote.Kind.SPOT) continue; // a spot move refuses the spot price only (below)
                 JsonNode old = row.path(field(e.getKey()));
                 if (!old.isNumber() || old.asDouble() <= 0) continue;
                 double factor = Math.max(e.getValue().usd() / old.asDouble(), old.asDouble() / e.getValue().usd());
@@ -204,12 +214,21 @@ public final class CatalogUpdate {
                 }
             }
         }
-        if (why.isEmpty() && spot != null && prices.containsKey(FeedQuote.Kind.SPOT)
-                && spot < rules.spotFloorFraction() * od) {
-            plan.refused(label, String.format(Locale.ROOT, "spot %s is %.0f%% of on-demand %s, under the %.0f%% floor"
-                    + " (pricing.spot-suspect): spot not refreshed", usd(spot), 100 * spot / od, usd(od),
-                    100 * rules.spotFloorFraction()));
-            prices.remove(FeedQuote.Kind.SPOT);
+        if (why.isEmpty() && spot != null && prices.containsKey(FeedQuote.Kind.SPOT)) {
+            JsonNode oldSpot = row.path("spotUsdHour");
+            double factor = oldSpot.isNumber() && oldSpot.asDouble() > 0
+                    ? Math.max(spot / oldSpot.asDouble(), oldSpot.asDouble() / spot) : 1;
+            if (spot < rules.spotFloorFraction() * od) {
+                plan.refused(label, String.format(Locale.ROOT, "spot %s is %.0f%% of on-demand %s, under the %.0f%% floor"
+                        + " (pricing.spot-suspect): spot not refreshed", usd(spot), 100 * spot / od, usd(od),
+                        100 * rules.spotFloorFraction()));
+                prices.remove(FeedQuote.Kind.SPOT);
+            } else if (movesApply && factor > rules.maxPriceMoveFactor()) {
+                plan.refused(label, String.format(Locale.ROOT, "spot moved %s -> %s (x%.2f, more than x%s since the last"
+                        + " catalog): spot not refreshed", usd(oldSpot.asDouble()), usd(spot), spot / oldSpot.asDouble(),
+                        usd(rules.maxPriceMoveFactor())));
+                prices.remove(FeedQuote.Kind.SPOT);
+            }
         }
         return why;
     }
