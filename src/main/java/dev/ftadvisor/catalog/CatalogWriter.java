@@ -1,6 +1,5 @@
 package dev.ftadvisor.catalog;
 
-import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -31,14 +30,12 @@ import java.util.stream.Stream;
  * (an atomic move where the file system has one). A failure leaves instances.json as it was.
  */
 public final class CatalogWriter {
-    private static final ObjectMapper MAPPER = JsonMapper.builder()
-            .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
-            .build();
+    private static final ObjectMapper MAPPER = JsonMapper.builder().build();
 
     private CatalogWriter() {
     }
 
-    /** The file's text as the catalog is kept: two-space indent, {@code "key": value}, non-ASCII escaped. */
+    /** The file's text as the catalog is kept: two-space indent, {@code "key": value}, UTF-8 (no \\u escapes). */
     public static String text(JsonNode root) {
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
