@@ -18,14 +18,14 @@ import java.util.function.Predicate;
 
 /** {@code catalog}: the facts the advice rests on (instances with prices, GPUs, models), filterable. */
 @Command(name = "catalog", mixinStandardHelpOptions = true,
-        description = "Show the catalogs in the facts folder: instances with prices, GPUs, models.",
-        subcommands = {CatalogCommand.ListCommand.class})
+        description = "Show the catalogs in the facts folder (instances with prices, GPUs, models); refresh the prices from the providers' feeds.",
+        subcommands = {CatalogCommand.ListCommand.class, CatalogUpdateCommand.class})
 public final class CatalogCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing verb: list");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing verb: list or update");
     }
 
     @Command(name = "list", mixinStandardHelpOptions = true, sortOptions = false,
