@@ -38,6 +38,7 @@ public final class Main implements Runnable {
 
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new Main());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExitCodeExceptionMapper(Main::exitCode);
         cl.setExecutionExceptionHandler((ex, line, parsed) -> {
             line.getErr().println(message(ex, language(parsed)));

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 @Command(name = "rules", mixinStandardHelpOptions = true,
         description = "Audit a rules folder: list its rules, check (compile + lint), run its scenario tests, coverage, diff two folders.",
         subcommands = {RulesListCommand.class, RulesCheckCommand.class, RulesTestCommand.class,
-                RulesCoverageCommand.class, RulesDiffCommand.class})
+                RulesCoverageCommand.class, RulesDiffCommand.class, RulesMutateCommand.class})
 public final class RulesCommand implements Runnable {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -25,6 +25,11 @@ public final class RulesTestCommand implements Callable<Integer> {
     static final int SCENARIOS_FAILED = 1;
 
     @CommandLine.Mixin RulesFolderOptions options;
+
+    @CommandLine.Option(names = "--run", paramLabel = "REGEX",
+            description = "Only the scenarios whose name or location (tests/file.yaml:line) matches REGEX, as 'opa test --run' does.")
+    String run;
+
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
@@ -32,6 +37,18 @@ public final class RulesTestCommand implements Callable<Integer> {
         ResourceFolder folder = options.folder(spec);
         RuleSet rules = RuleCheck.compileChecked(folder);
         List<Scenario> scenarios = ScenarioFile.loadAll(folder);
+        if (run != null) {
+            java.util.regex.Pattern p;
+            try {
+                p = java.util.regex.Pattern.compile(run);
+            } catch (java.util.regex.PatternSyntaxException e) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--run: not a regular expression: " + e.getDescription());
+            }
+            scenarios = scenarios.stream().filter(s -> p.matcher(s.name).find() || p.matcher(s.location).find()).toList();
+            if (scenarios.isEmpty()) {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--run: no scenario name or location matches '" + run + "'");
+            }
+        }
         List<ScenarioResult> results = new ScenarioRunner(new Advisor(rules, options.engine.catalog())).runAll(scenarios);
         long failed = results.stream().filter(r -> !r.passed()).count();
         if (options.json()) {

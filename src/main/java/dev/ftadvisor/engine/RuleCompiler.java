@@ -87,6 +87,20 @@ public final class RuleCompiler {
         return built.toRuleSet(folder, version);
     }
 
+    /**
+     * Compiles the folder from its DRL text for one-off use (the mutation tester compiles hundreds of
+     * variants): no cache read or written, nothing kept in this process's memo; {@link #discard} frees
+     * the module the KIE repository keeps.
+     */
+    public static RuleSet compileOnce(ResourceFolder folder) {
+        return compile(folder, RulesVersion.of(folder));
+    }
+
+    /** Forgets a set from {@link #compileOnce}: the KIE repository holds every module built until removed. */
+    public static void discard(RuleSet rules) {
+        KieServices.get().getRepository().removeKieModule(releaseId(rules.rulesVersion()));
+    }
+
     /** Compiles the folder from its DRL text, using no cache (the KIE builder's module directly). */
     static RuleSet compile(ResourceFolder folder, String version) {
         return build(folder, version).toRuleSet(folder, version);

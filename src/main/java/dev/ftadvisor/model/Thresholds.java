@@ -46,10 +46,8 @@ public final class Thresholds {
             String n = v == Math.rint(v) && Math.abs(v) < 1e12 ? String.format(Locale.ROOT, "%,d", (long) v)
                     : String.format(Locale.ROOT, "%s", stripZeros(v));
             return switch (this) {
-                case FRACTION -> {
-                    double pct = v * 100;
-                    yield (pct == Math.rint(pct) ? String.valueOf((long) pct) : stripZeros(pct)) + "%";
-                }
+                case FRACTION -> java.math.BigDecimal.valueOf(v).movePointRight(2).round(new java.math.MathContext(6))
+                        .stripTrailingZeros().toPlainString() + "%";
                 case GB -> n + " GB";
                 case BILLIONS -> n + "B";
                 case GBPS -> n + " Gbps";

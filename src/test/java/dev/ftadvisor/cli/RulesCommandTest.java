@@ -171,4 +171,38 @@ class RulesCommandTest {
         Run text = run("consult", "facts/proposals/llama3-8b-lora.json", "--explain");
         assertThat(text.out()).contains("Trace").contains("Derived by Java");
     }
+
+    @Test
+    void testRunsOnlyTheScenariosMatchingRun() throws Exception {
+        Run r = run("rules", "test", "--run", "classes\\.yaml", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = JSON.readTree(r.out());
+        assertThat(json.path("scenarios").size()).isPositive();
+        json.path("scenarios").forEach(sc -> assertThat(sc.path("location").asText()).startsWith("tests/classes.yaml:"));
+        Run none = run("rules", "test", "--run", "no such scenario");
+        assertThat(none.exit()).isEqualTo(2);
+        assertThat(none.err()).contains("--run: no scenario name or location matches 'no such scenario'");
+    }
+
+    @Test
+    void mutateListsTheMutantsNoScenarioNoticesAndFailsUnderTheScore() throws Exception {
+        // the memory.headroom threshold and the memory rules' operators, on the bundled scenarios
+        Run r = run("rules", "mutate", "--only", "memory\\.headroom", "--format", "json");
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode json = JSON.readTree(r.out());
+        assertThat(json.path("mutants").asInt()).isPositive();
+        assertThat(json.path("results").get(0).path("location").asText()).matches("(memory\\.drl|thresholds\\.yaml):\\d+.*");
+        long killed = json.path("killed").asLong();
+        long survived = json.path("survived").asLong();
+        assertThat(killed + survived + json.path("invalid").asLong()).isEqualTo(json.path("mutants").asLong());
+        assertThat(json.path("score").asDouble()).isBetween(0.0, 100.0);
+
+        // a copy whose headroom scenarios are gone: the threshold moves go unnoticed and the score fails
+        Path rules = RulesCopy.of(tmp);
+        java.nio.file.Files.delete(rules.resolve("tests/memory.yaml"));
+        Run weak = run("rules", "mutate", rules.toString(), "--kind", "threshold", "--only", "memory\\.headroom", "--fail-under", "90");
+        assertThat(weak.exit()).as(weak.err()).isEqualTo(1);
+        assertThat(weak.out()).contains("SURVIVED thresholds.yaml:").contains("memory.headroom 10% -> 5%");
+        assertThat(weak.err()).contains("mutation score 0.0% is under 90.0%");
+    }
 }
