@@ -45,7 +45,7 @@ public final class ProposalImpact {
 
     /** Proposal files (.json, .yaml, .yml) under dir, sorted. */
     public static List<Path> files(Path dir) {
-        if (!Files.isDirectory(dir)) throw new IllegalArgumentException("--proposals " + dir + ": not a directory");
+        if (!Files.isDirectory(dir)) throw new dev.ftadvisor.input.InputException("--proposals", dir + ": not a directory");
         try (Stream<Path> s = Files.walk(dir)) {
             return s.filter(Files::isRegularFile).filter(p -> {
                 String n = p.getFileName().toString().toLowerCase(Locale.ROOT);

@@ -1,5 +1,7 @@
 package dev.ftadvisor.batch;
 
+import dev.ftadvisor.input.InputException;
+
 import java.io.Writer;
 import java.util.Locale;
 
@@ -13,7 +15,7 @@ public enum OutputFormat {
                 case "jsonl", "json", "ndjson" -> JSONL;
                 case "csv" -> CSV;
                 case "html" -> HTML;
-                default -> throw new IllegalArgumentException("--format: expected jsonl, csv or html, got '" + format + "'");
+                default -> throw new InputException("--format", "expected jsonl, csv or html, got '" + format + "'");
             };
         }
         if (out == null || "-".equals(out)) return JSONL;
@@ -21,7 +23,7 @@ public enum OutputFormat {
         if (n.endsWith(".csv")) return CSV;
         if (n.endsWith(".html") || n.endsWith(".htm")) return HTML;
         if (n.endsWith(".jsonl") || n.endsWith(".ndjson") || n.endsWith(".json")) return JSONL;
-        throw new IllegalArgumentException("--out: cannot tell the format from '" + out
+        throw new InputException("--out", "cannot tell the format from '" + out
                 + "': end it with .jsonl, .csv or .html, or give --format");
     }
 

@@ -1,5 +1,7 @@
 package dev.ftadvisor.catalog;
 
+import dev.ftadvisor.input.InputException;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -47,7 +49,7 @@ public final class AwsOfferFileFeed implements PriceFeed {
         boolean[] productsSeen = {false};
         try (InputStream s = in.open(); JsonParser p = new JsonFactory(MAPPER).createParser(s)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException(in.where() + ": not an AWS offer file (expected a JSON object)");
+                throw new InputException("", in.where() + ": not an AWS offer file (expected a JSON object)");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -63,7 +65,7 @@ public final class AwsOfferFileFeed implements PriceFeed {
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new IllegalArgumentException(in.where() + ":" + line + ": not valid JSON: " + e.getOriginalMessage());
+            throw new InputException("", in.where() + ":" + line + ": not valid JSON: " + e.getOriginalMessage());
         }
         for (Map.Entry<String, Product> e : kept.entrySet()) {
             Product prod = e.getValue();

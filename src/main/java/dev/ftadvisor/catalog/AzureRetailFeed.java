@@ -1,5 +1,7 @@
 package dev.ftadvisor.catalog;
 
+import dev.ftadvisor.input.InputException;
+
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -46,7 +48,7 @@ public final class AzureRetailFeed implements PriceFeed {
         String next = null;
         try (InputStream s = in.open(); JsonParser p = new JsonFactory(MAPPER).createParser(s)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
-                throw new IllegalArgumentException(in.where() + ": not an Azure retail prices page (expected a JSON object)");
+                throw new InputException("", in.where() + ": not an Azure retail prices page (expected a JSON object)");
             }
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
@@ -63,7 +65,7 @@ public final class AzureRetailFeed implements PriceFeed {
             }
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             long line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-            throw new IllegalArgumentException(in.where() + ":" + line + ": not valid JSON: " + e.getOriginalMessage());
+            throw new InputException("", in.where() + ":" + line + ": not valid JSON: " + e.getOriginalMessage());
         }
         return next;
     }

@@ -1,5 +1,7 @@
 package dev.ftadvisor.catalog;
 
+import dev.ftadvisor.input.InputException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -40,7 +42,7 @@ public final class FeedFetcher {
             request = HttpRequest.newBuilder(URI.create(url)).timeout(responseTimeout)
                     .header("User-Agent", "ftadvisor-catalog-update").GET().build();
         } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("--from " + url + ": not a valid URL (" + e.getMessage() + ")");
+            throw new InputException("", "--from " + url + ": not a valid URL (" + e.getMessage() + ")");
         }
         try {
             HttpResponse<InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());

@@ -1,5 +1,7 @@
 package dev.ftadvisor.catalog;
 
+import dev.ftadvisor.input.InputException;
+
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,7 +45,7 @@ public abstract class FeedInput {
         }
         Path p = Path.of(from);
         if (!Files.isRegularFile(p)) {
-            throw new IllegalArgumentException("--from " + from + ": no such file (give a file or an http(s):// URL)");
+            throw new InputException("", "--from " + from + ": no such file (give a file or an http(s):// URL)");
         }
         return new File(p);
     }

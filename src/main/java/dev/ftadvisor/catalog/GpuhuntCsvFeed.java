@@ -1,5 +1,7 @@
 package dev.ftadvisor.catalog;
 
+import dev.ftadvisor.input.InputException;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -48,13 +50,13 @@ public final class GpuhuntCsvFeed implements PriceFeed {
                     .orElseGet(() -> PROVIDERS.keySet().stream().filter(k -> file.endsWith("-" + k) || file.endsWith("_" + k))
                             .findFirst().orElse(null));
             if (name == null) {
-                throw new IllegalArgumentException("--from " + in.where() + ": a gpuhunt catalog does not name its provider;"
+                throw new InputException("", "--from " + in.where() + ": a gpuhunt catalog does not name its provider;"
                         + " name the file aws.csv, azure.csv, gcp.csv or lambdalabs.csv, or give --provider");
             }
         }
         String provider = PROVIDERS.get(name.toLowerCase(Locale.ROOT));
         if (provider == null) {
-            throw new IllegalArgumentException("--provider: expected aws, azure, gcp or lambdalabs for a gpuhunt catalog, got '"
+            throw new InputException("", "--provider: expected aws, azure, gcp or lambdalabs for a gpuhunt catalog, got '"
                     + name + "'");
         }
         return provider;
@@ -69,7 +71,7 @@ public final class GpuhuntCsvFeed implements PriceFeed {
              CSVParser csv = CSVParser.parse(new InputStreamReader(s, StandardCharsets.UTF_8), format)) {
             for (String column : List.of("instance_name", "location", "price", "gpu_count", "spot")) {
                 if (!csv.getHeaderMap().containsKey(column)) {
-                    throw new IllegalArgumentException(in.where() + ":1: not a gpuhunt catalog: no column " + column);
+                    throw new InputException("", in.where() + ":1: not a gpuhunt catalog: no column " + column);
                 }
             }
             for (CSVRecord r : csv) {

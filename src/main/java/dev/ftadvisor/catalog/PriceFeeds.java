@@ -1,5 +1,7 @@
 package dev.ftadvisor.catalog;
 
+import dev.ftadvisor.input.InputException;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +27,7 @@ public final class PriceFeeds {
             case "skypilot-lambda" -> new SkyPilotCsvFeed("lambda");
             case "skypilot-aws" -> new SkyPilotCsvFeed("aws");
             case "gpuhunt" -> new GpuhuntCsvFeed(gpuhuntProvider);
-            default -> throw new IllegalArgumentException("--source: expected one of " + String.join(", ", IDS)
+            default -> throw new InputException("", "--source: expected one of " + String.join(", ", IDS)
                     + ", got '" + id + "'");
         };
     }
@@ -38,7 +40,7 @@ public final class PriceFeeds {
         }
         String id = detect(head, in.where());
         if (id == null) {
-            throw new IllegalArgumentException("--from " + in.where() + ": cannot tell the feed format from its"
+            throw new InputException("", "--from " + in.where() + ": cannot tell the feed format from its"
                     + " content (expected an AWS offer file, Azure retail prices JSON, a SkyPilot or gpuhunt CSV);"
                     + " give --source " + String.join("|", IDS));
         }

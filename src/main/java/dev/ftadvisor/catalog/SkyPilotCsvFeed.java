@@ -1,5 +1,7 @@
 package dev.ftadvisor.catalog;
 
+import dev.ftadvisor.input.InputException;
+
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -35,7 +37,7 @@ public final class SkyPilotCsvFeed implements PriceFeed {
     private final String cloud;
 
     public SkyPilotCsvFeed(String cloud) {
-        if (!Set.of("gcp", "lambda", "aws").contains(cloud)) throw new IllegalArgumentException(cloud);
+        if (!Set.of("gcp", "lambda", "aws").contains(cloud)) throw new IllegalStateException("no SkyPilot importer for " + cloud);
         this.cloud = cloud;
     }
 
@@ -55,7 +57,7 @@ public final class SkyPilotCsvFeed implements PriceFeed {
             };
             for (String column : need) {
                 if (!csv.getHeaderMap().containsKey(column)) {
-                    throw new IllegalArgumentException(in.where() + ":1: not a SkyPilot " + cloud
+                    throw new InputException("", in.where() + ":1: not a SkyPilot " + cloud
                             + " catalog: no column " + column + " (header: " + String.join(",", csv.getHeaderNames()) + ")");
                 }
             }

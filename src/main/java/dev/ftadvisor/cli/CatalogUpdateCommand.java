@@ -84,7 +84,7 @@ public final class CatalogUpdateCommand implements Callable<Integer> {
             PriceFeed feed = source != null ? PriceFeeds.byId(source, provider) : PriceFeeds.detect(in, provider);
             try {
                 feeds.add(feed.read(in));
-            } catch (UncheckedIOException | IllegalArgumentException e) {
+            } catch (UncheckedIOException | dev.ftadvisor.input.InputException e) {
                 throw e;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read " + f + ": " + e.getMessage() + "; nothing changed", e);

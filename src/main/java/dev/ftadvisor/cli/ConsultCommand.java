@@ -64,7 +64,12 @@ public final class ConsultCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Lang language = lang == null ? Lang.defaultLang() : Lang.parse(lang);
+        Lang language;
+        try {
+            language = lang == null ? Lang.defaultLang() : Lang.parse(lang);
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
+        }
         checkFormat(format);
         if (interactive) {
             return interactive(language);

@@ -57,8 +57,9 @@ public final class Main implements Runnable {
 
     static int exitCode(Throwable ex) {
         if (ex instanceof RulesCompileException) return ExitCodes.RULES_BROKEN;
+        // an IllegalArgumentException is a bug of ours (a user's mistake is an InputException naming the field)
         if (ex instanceof InputException || ex instanceof CatalogException || ex instanceof CommandLine.ParameterException
-                || ex instanceof IllegalArgumentException || ex instanceof java.io.UncheckedIOException) {
+                || ex instanceof java.io.UncheckedIOException) {
             return ExitCodes.BAD_INPUT;
         }
         return ExitCodes.INTERNAL; // a bug, reported with its stack trace

@@ -40,7 +40,7 @@ public final class ResourceFolder {
     public static ResourceFolder resolve(Path explicit, String name) {
         if (explicit != null) {
             if (!Files.isDirectory(explicit)) {
-                throw new IllegalArgumentException("--" + name + " " + explicit + ": not a directory");
+                throw new dev.ftadvisor.input.InputException("--" + name, explicit + ": not a directory");
             }
             return ofDirectory(explicit);
         }

@@ -122,7 +122,7 @@ class FeedImportersTest {
     void gpuhuntNeedsItsProvider() {
         GpuhuntCsvFeed feed = new GpuhuntCsvFeed(null);
         assertThatThrownBy(() -> read(feed, "skypilot/gcp/vms.csv"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("does not name its provider");
+                .isInstanceOf(dev.ftadvisor.input.InputException.class).hasMessageContaining("does not name its provider");
         assertThatThrownBy(() -> read(new GpuhuntCsvFeed("runpod"), "gpuhunt/gcp.csv"))
                 .hasMessageContaining("--provider: expected aws, azure, gcp or lambdalabs");
     }
