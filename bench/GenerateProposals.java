@@ -64,8 +64,11 @@ public final class GenerateProposals {
         if (rnd.nextInt(3) == 0) b.append(", \"deadlineHours\": ").append(new int[]{6, 24, 72, 168, 720}[rnd.nextInt(5)]);
         if (rnd.nextInt(2) == 0) b.append(", \"region\": \"").append(REGIONS[rnd.nextInt(REGIONS.length)]).append('"');
         if (rnd.nextInt(6) == 0) {
-            b.append(", \"providers\": [\"").append(PROVIDERS[rnd.nextInt(PROVIDERS.length)]).append("\", \"")
-                    .append(PROVIDERS[rnd.nextInt(PROVIDERS.length)]).append("\"]");
+            // two different providers (a repeated one is refused as input); the same random draws as before
+            int first = rnd.nextInt(PROVIDERS.length);
+            int second = rnd.nextInt(PROVIDERS.length);
+            if (second == first) second = (second + 1) % PROVIDERS.length;
+            b.append(", \"providers\": [\"").append(PROVIDERS[first]).append("\", \"").append(PROVIDERS[second]).append("\"]");
         }
         int spot = rnd.nextInt(5);   // 1 in 5 false, 1 in 5 true (a third of those with multiNodeSpot), else unset
         if (spot == 0) b.append(", \"spotAllowed\": false");
