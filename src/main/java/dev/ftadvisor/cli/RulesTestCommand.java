@@ -32,7 +32,7 @@ public final class RulesTestCommand implements Callable<Integer> {
         ResourceFolder folder = options.folder(spec);
         RuleSet rules = RuleCheck.compileChecked(folder);
         List<Scenario> scenarios = ScenarioFile.loadAll(folder);
-        List<ScenarioResult> results = new ScenarioRunner(new Advisor(rules, options.engine.catalog())).runAll(scenarios);
+        List<ScenarioResult> results = new ScenarioRunner(new Advisor(rules, options.engine.catalog(), options.engine.limits())).runAll(scenarios);
         long failed = results.stream().filter(r -> !r.passed()).count();
         if (options.json()) {
             Map<String, Object> out = new LinkedHashMap<>();
