@@ -129,6 +129,11 @@ public final class RuleBytecodeCheck {
             shapes.put(e.getKey(), ClassShape.read(e.getValue()));
         }
         Set<String> names = new HashSet<>(ruleNames);
+        Map<String, String> byMethodName = new HashMap<>();
+        for (String n : ruleNames) {
+            byMethodName.put("rule_" + javaIdentifier(n), n);
+            byMethodName.put("query_" + javaIdentifier(n), n);
+        }
         List<Violation> violations = new ArrayList<>();
         Map<String, Set<String>> references = new HashMap<>();
         Map<String, String> ruleMethods = new LinkedHashMap<>();
@@ -144,7 +149,7 @@ public final class RuleBytecodeCheck {
                 violations.add(new Violation(name, null, name.replace('/', '.'),
                         "declares a class that already exists in the application"));
             }
-            Checker checker = new Checker(name, shapes, violations, references, ruleMethods, names);
+            Checker checker = new Checker(name, shapes, violations, references, ruleMethods, names, byMethodName);
             new ClassReader(e.getValue()).accept(checker, ClassReader.SKIP_DEBUG | ClassReader.SKIP_FRAMES);
         }
         Map<String, String> owners = owners(ruleMethods, references);
@@ -206,9 +211,11 @@ public final class RuleBytecodeCheck {
         private final Map<String, Set<String>> references;
         private final Map<String, String> ruleMethods;
         private final Set<String> ruleNames;
+        private final Map<String, String> byMethodName;
 
         Checker(String className, Map<String, ClassShape> shapes, List<Violation> violations,
-                Map<String, Set<String>> references, Map<String, String> ruleMethods, Set<String> ruleNames) {
+                Map<String, Set<String>> references, Map<String, String> ruleMethods, Set<String> ruleNames,
+                Map<String, String> byMethodName) {
             super(Opcodes.ASM9);
             this.className = className;
             this.shapes = shapes;
@@ -216,6 +223,7 @@ public final class RuleBytecodeCheck {
             this.references = references;
             this.ruleMethods = ruleMethods;
             this.ruleNames = ruleNames;
+            this.byMethodName = byMethodName;
         }
 
         /** Rule-definition methods are told apart by name only: their overloads do not matter here. */
@@ -245,6 +253,9 @@ public final class RuleBytecodeCheck {
             if (exceptions != null) for (String ex : exceptions) type(name, ex);
             if ((access & Opcodes.ACC_SYNCHRONIZED) != 0) refuse(name, "synchronized", "locks");
             String methodKey = methodKey(name);
+            // the executable model names a rule's (or query's) definition method after it: rule_Name_32with_32spaces
+            String named = byMethodName.get(name);
+            if (named != null) ruleMethods.putIfAbsent(methodKey, named);
             return new MethodVisitor(Opcodes.ASM9) {
                 private String lastString;
                 private boolean definesRule;
@@ -389,6 +400,12 @@ public final class RuleBytecodeCheck {
                 ClassShape s = shapes.get(resolved);
                 if (s.methods.contains(name + desc)) {
                     type(method, owner);
+                    if (!resolved.equals(className)) {
+                        // a call into another class of the module (a DRL function): its caller's rule owns it
+                        String callee = resolved + "#" + name;
+                        references.computeIfAbsent(className, k -> new LinkedHashSet<>()).add(callee);
+                        if (method != null) references.computeIfAbsent(methodKey(method), k -> new LinkedHashSet<>()).add(callee);
+                    }
                     return;
                 }
                 resolved = s.superName == null ? "java/lang/Object" : s.superName;
@@ -398,6 +415,17 @@ public final class RuleBytecodeCheck {
             if (why != null) refuse(method, resolved.replace('/', '.') + "." + name, why);
             else descriptor(method, desc);
         }
+    }
+
+    /** A rule name as the executable model spells it in a method name: other characters become _ and their code. */
+    static String javaIdentifier(String name) {
+        StringBuilder sb = new StringBuilder(name.length() + 16);
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (Character.isLetterOrDigit(c) || c == '_') sb.append(c);
+            else sb.append('_').append((int) c);
+        }
+        return sb.toString();
     }
 
     /** The classes a catch clause may name: exceptions, never errors (ThreadDeath, StackOverflowError...). */
@@ -451,6 +479,7 @@ public final class RuleBytecodeCheck {
         if (n.equals(OUTPUT) || n.equals(NUM) || n.equals(NUM + "$Formatted") || n.equals("dev/ftadvisor/engine/Num$Style")) {
             return true;
         }
+        if (n.equals("java/lang/invoke/SerializedLambda")) return true; // read by $deserializeLambda$ of serializable lambdas
         if (n.startsWith("java/lang/")) {
             String simple = n.substring("java/lang/".length());
             // Class and System may be named (class literals of allowed classes, System.arraycopy), their methods are refused
@@ -471,7 +500,6 @@ public final class RuleBytecodeCheck {
         if (n.equals("org/drools/modelcompiler/util/EvaluationUtil") || n.equals("org/drools/modelcompiler/CanonicalKieModuleModel")) {
             return true;
         }
-        if (n.equals("java/lang/invoke/SerializedLambda")) return true; // read by $deserializeLambda$ of serializable lambdas
         if (n.equals("java/io/Serializable") || n.equals("org/drools/base/factmodel/GeneratedFact")
                 || n.equals("org/drools/base/factmodel/AccessibleFact") || n.equals("org/kie/api/builder/ReleaseId")) {
             return true; // what declared types implement, and the kmodule's release id

@@ -75,9 +75,11 @@ public final class RuleCode {
         DrlLocations.Place p = l.type(internalClass);
         if (p != null) return p;
         String rule = method == null ? null : a.methodToRule().get(internalClass + "#" + method);
-        if (rule == null && method != null && !internalClass.contains("/Lambda")) {
-            p = l.function(method);
-            if (p != null) return p;
+        if (method != null && !internalClass.contains("/Lambda")) {
+            DrlLocations.Place f = l.function(method);
+            if (f != null) {
+                return rule == null ? f : new DrlLocations.Place(f.what() + " (called by rule '" + rule + "')", f.file(), f.line());
+            }
         }
         if (rule == null) rule = a.classToRule().get(internalClass);
         p = l.rule(rule);
@@ -100,7 +102,9 @@ public final class RuleCode {
                 if (function == null) function = p;
                 continue;
             }
-            return function == null ? p : new DrlLocations.Place(p.what() + " (in " + function.what() + ")", p.file(), p.line());
+            if (function == null) return p;
+            String called = function.what().replaceFirst(" \\(called by .*", "");
+            return new DrlLocations.Place(p.what() + " (in " + called + ")", p.file(), p.line());
         }
         return function;
     }
@@ -136,8 +140,8 @@ public final class RuleCode {
             // a class named only as a type is said once, by its members when they are listed
             List<String> shown = names.stream().filter(n -> names.stream().noneMatch(o -> !o.equals(n)
                     && (o.startsWith(n + ".") || o.equals("new " + n)))).toList();
-            String list = String.join(", ", shown.subList(0, Math.min(6, shown.size())))
-                    + (shown.size() > 6 ? " and " + (shown.size() - 6) + " more" : "");
+            String list = String.join(", ", shown.subList(0, Math.min(4, shown.size())))
+                    + (shown.size() > 4 ? " and " + (shown.size() - 4) + " more" : "");
             String who = p.what() == null ? "the compiled rules" : p.what();
             problems.add(new RuleProblem(p.file(), p.line(), 1, who + " reaches outside the engine in its compiled code: "
                     + list + " (" + String.join("; ", whys.get(p)) + "): a rule may only read facts, compute, and report through out.*"));

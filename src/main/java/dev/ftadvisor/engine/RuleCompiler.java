@@ -107,6 +107,16 @@ public final class RuleCompiler {
     }
 
     /**
+     * As {@link #compileModule}, without the bytecode check: what a cache entry written by an older
+     * version, or altered by hand, could hold. Tests only: loading it must still go through the check.
+     */
+    static CompiledRules compileModuleUnchecked(ResourceFolder folder, String version) {
+        Built built = build(folder, version, false);
+        KieServices.get().getRepository().removeKieModule(built.releaseId());
+        return built.toCompiled(version);
+    }
+
+    /**
      * A rule set from a compiled module: the kjar's generated classes are checked
      * ({@link RuleBytecodeCheck}, unless the folder is the bundled one) and loaded as they are, with no
      * DRL parsed and no Java compiled.
@@ -149,6 +159,10 @@ public final class RuleCompiler {
     }
 
     private static Built build(ResourceFolder folder, String version) {
+        return build(folder, version, !folder.isBundled());
+    }
+
+    private static Built build(ResourceFolder folder, String version, boolean check) {
         List<String> files = folder.list(".drl");
         if (files.isEmpty()) {
             throw new RulesCompileException(List.of(new RuleProblem(folder.label(), 1, 1, "no .drl files in the rules folder")));
@@ -193,7 +207,7 @@ public final class RuleCompiler {
         InternalKieModule module = (InternalKieModule) builder.getKieModule();
         List<String> ruleNames = index.rules().stream().map(RuleInfo::name).toList();
         RuleCode code;
-        if (folder.isBundled()) {
+        if (!check) {
             code = RuleCode.trusted(() -> classesOf(module), ruleNames, folder);
         } else {
             try {
