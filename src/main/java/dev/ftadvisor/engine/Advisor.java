@@ -167,6 +167,8 @@ public final class Advisor {
      * so is a session that reaches the firing limit (rules that keep activating each other).
      */
     private void fire(KieSession session, Firings firings) {
+        RuleRunner.Run run = RuleRunner.current();
+        if (run != null) run.checkpoint();
         int left = limits.maxFirings() - firings.count;
         try {
             if (left > 0) firings.count += session.fireAllRules(left);
@@ -184,6 +186,7 @@ public final class Advisor {
         } catch (RuntimeException e) {
             throw RuleFailure.of(e, rules.index());
         }
+        if (run != null) run.checkpoint();
     }
 
     /**

@@ -24,9 +24,11 @@ public final class RuleCode {
     private volatile RuleBytecodeCheck.Result analysis;
     private volatile DrlLocations locations;
     private volatile String poisoned;
+    private final boolean trusted;
 
     private RuleCode(Supplier<Map<String, byte[]>> classes, Collection<String> ruleNames, ResourceFolder folder,
                      RuleBytecodeCheck.Result analysis) {
+        this.trusted = analysis == null;
         this.classes = classes;
         this.ruleNames = ruleNames;
         this.folder = folder;
@@ -48,6 +50,11 @@ public final class RuleCode {
     /** The project's own rules (bundled in the jar): not checked on each start; analysed only if a rule must be named. */
     static RuleCode trusted(Supplier<Map<String, byte[]>> classes, Collection<String> ruleNames, ResourceFolder folder) {
         return new RuleCode(classes, ruleNames, folder, null);
+    }
+
+    /** The project's own rules: not checked at run time, run on the caller's thread (see {@link RuleRunner}). */
+    public boolean trusted() {
+        return trusted;
     }
 
     private RuleBytecodeCheck.Result analysis() {
