@@ -1,6 +1,7 @@
 package dev.ftadvisor.audit;
 
 import dev.ftadvisor.engine.Advisor;
+import dev.ftadvisor.engine.EngineLimits;
 import dev.ftadvisor.engine.RuleCompiler;
 import dev.ftadvisor.engine.RuleSet;
 import dev.ftadvisor.engine.RulesCompileException;
@@ -61,16 +62,19 @@ public final class MutationRunner {
     private final RuleSet rules;
     private final Catalog catalog;
     private final List<Scenario> scenarios;
+    private final EngineLimits limits;
 
-    public MutationRunner(ResourceFolder folder, RuleSet rules, Catalog catalog, List<Scenario> scenarios) {
+    /** The limits bound each mutant's consultations too: a negated condition can make rules loop. */
+    public MutationRunner(ResourceFolder folder, RuleSet rules, Catalog catalog, List<Scenario> scenarios, EngineLimits limits) {
         this.folder = folder;
+        this.limits = limits;
         this.rules = rules;
         this.catalog = catalog;
         this.scenarios = scenarios;
     }
 
     public Summary run(List<Mutant> mutants, int jobs, Consumer<Result> progress) {
-        Advisor original = new Advisor(rules, catalog);
+        Advisor original = new Advisor(rules, catalog, limits);
         String red = firstFailure(original);
         if (red != null) throw new RedSuite("the scenarios fail before any mutation (" + red + "): run 'rules test' and fix them first");
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, jobs), r -> {
@@ -104,7 +108,7 @@ public final class MutationRunner {
 
     private Result judge(Mutant m, Advisor original) {
         if (m.kind() == Mutant.Kind.THRESHOLD) {
-            String by = firstFailure(new Advisor(rules, catalog, m.apply(original.thresholds())));
+            String by = firstFailure(new Advisor(rules, catalog, limits, m.apply(original.thresholds())));
             return new Result(m, by == null ? Status.SURVIVED : Status.KILLED, by);
         }
         Path dir = null;
@@ -116,7 +120,7 @@ public final class MutationRunner {
             } catch (RulesCompileException e) {
                 return new Result(m, Status.INVALID, null);
             }
-            String by = firstFailure(new Advisor(mutated, catalog));
+            String by = firstFailure(new Advisor(mutated, catalog, limits));
             return new Result(m, by == null ? Status.SURVIVED : Status.KILLED, by);
         } finally {
             if (mutated != null) RuleCompiler.discard(mutated);

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * name a JVM facility from DRL that we know of, and {@code rules check} documents it as such.
  */
 final class SandboxCheck {
-    private static final Pattern IMPORT = Pattern.compile("(?m)^[ \\t]*import\\s+(?:static\\s+|function\\s+|accumulate\\s+)?([\\w.$*]+)");
+    /** At the start of a line, or after a semicolon (an import on the package line). */
+    private static final Pattern IMPORT = Pattern.compile("(?m)(?:^|;)[ \\t]*import\\s+(?:static\\s+|function\\s+|accumulate\\s+)?([\\w.$*]+)");
+    private static final Pattern TEXT_BLOCK = Pattern.compile("\"\"\"");
     private static final Pattern GLOBAL = Pattern.compile("(?m)^[ \\t]*global\\s+([\\w.$]+)\\s+(\\w+)");
     private static final Pattern UNICODE_ESCAPE = Pattern.compile("\\\\u+[0-9a-fA-F]{4}");
 
@@ -73,6 +75,10 @@ final class SandboxCheck {
                 problems.add(at(src, gm.start(1), "global " + gm.group(1) + " " + gm.group(2)
                         + " is refused: the only global is dev.ftadvisor.engine.RuleOutput out"));
             }
+        }
+        Matcher tb = TEXT_BLOCK.matcher(src.text());
+        if (tb.find()) {
+            problems.add(at(src, tb.start(), "text block is refused: this check cannot tell its text from code; write ordinary string literals"));
         }
         Matcher um = UNICODE_ESCAPE.matcher(src.text());
         while (um.find()) {

@@ -35,7 +35,7 @@ public final class RulesCoverageCommand implements Callable<Integer> {
         }
         ResourceFolder folder = options.folder(spec);
         RuleSet rules = RuleCheck.compileChecked(folder);
-        List<ScenarioResult> results = new ScenarioRunner(new Advisor(rules, options.engine.catalog())).runAll(ScenarioFile.loadAll(folder));
+        List<ScenarioResult> results = new ScenarioRunner(new Advisor(rules, options.engine.catalog(), options.engine.limits())).runAll(ScenarioFile.loadAll(folder));
         Coverage c = Coverage.of(rules.rulesVersion(), GuidanceIds.load(folder), rules.index().rules(),
                 Exclusions.load(folder), results);
         if (options.json()) RulesCommand.printJson(spec, c);

@@ -74,7 +74,7 @@ public final class RulesMutateCommand implements Callable<Integer> {
         MutationRunner.Summary summary;
         long start = System.nanoTime();
         try {
-            summary = new MutationRunner(folder, rules, options.engine.catalog(), scenarios).run(mutants, jobs, r -> {
+            summary = new MutationRunner(folder, rules, options.engine.catalog(), scenarios, options.engine.limits()).run(mutants, jobs, r -> {
                 if (progress) {
                     err.println(r.status().label() + " " + r.mutant().location() + " " + r.mutant().change());
                     err.flush();

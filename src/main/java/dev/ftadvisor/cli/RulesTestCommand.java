@@ -49,7 +49,7 @@ public final class RulesTestCommand implements Callable<Integer> {
                 throw new CommandLine.ParameterException(spec.commandLine(), "--run: no scenario name or location matches '" + run + "'");
             }
         }
-        List<ScenarioResult> results = new ScenarioRunner(new Advisor(rules, options.engine.catalog())).runAll(scenarios);
+        List<ScenarioResult> results = new ScenarioRunner(new Advisor(rules, options.engine.catalog(), options.engine.limits())).runAll(scenarios);
         long failed = results.stream().filter(r -> !r.passed()).count();
         if (options.json()) {
             Map<String, Object> out = new LinkedHashMap<>();

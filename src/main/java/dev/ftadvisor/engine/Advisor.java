@@ -52,20 +52,27 @@ public final class Advisor {
     private final RuleSet rules;
     private final Thresholds thresholds;
     private final Catalog catalog;
+    private final EngineLimits limits;
     private final Estimator estimator;
     private final ChangeExplorer explorer;
     /** Whether any rule can judge a change option: without one, exploring variants is wasted work. */
     private final boolean hasChangeRules;
 
     public Advisor(RuleSet rules, Catalog catalog) {
-        this(rules, catalog, ThresholdsFile.load(rules.folder()));
+        this(rules, catalog, EngineLimits.DEFAULT);
+    }
+
+    /** With the time and firing limits every consultation runs under (see {@link RuleRunner}). */
+    public Advisor(RuleSet rules, Catalog catalog, EngineLimits limits) {
+        this(rules, catalog, limits, ThresholdsFile.load(rules.folder()));
     }
 
     /** With the named thresholds given (the mutation tester's moved values) rather than the folder's. */
-    public Advisor(RuleSet rules, Catalog catalog, Thresholds thresholds) {
+    public Advisor(RuleSet rules, Catalog catalog, EngineLimits limits, Thresholds thresholds) {
         this.rules = rules;
         this.thresholds = thresholds;
         this.catalog = catalog;
+        this.limits = limits;
         this.estimator = new Estimator(catalog);
         this.explorer = new ChangeExplorer(this);
         this.hasChangeRules = rules.kieBase().getKiePackages().stream()
@@ -80,6 +87,8 @@ public final class Advisor {
 
     public Catalog catalog() { return catalog; }
 
+    public EngineLimits limits() { return limits; }
+
     public Outcome consult(ResolvedProposal r, boolean trace) {
         return consult(r, trace, true);
     }
@@ -89,9 +98,11 @@ public final class Advisor {
      * nothing fits gets no variants, and the plans are ranked only when the variant works.
      */
     public Outcome consult(ResolvedProposal r, boolean trace, boolean exploreChanges) {
-        Estimate estimate = estimator.estimate(r);
-        List<Candidate> candidates = estimator.candidates(r);
-        return judge(r, estimate, candidates, trace, exploreChanges);
+        return RuleRunner.run(rules, limits, () -> {
+            Estimate estimate = estimator.estimate(r);
+            List<Candidate> candidates = estimator.candidates(r);
+            return judgeNow(r, estimate, candidates, trace, exploreChanges);
+        });
     }
 
     /**
@@ -148,28 +159,51 @@ public final class Advisor {
     }
 
     /** Fires one phase; a rules folder without rules in that group (the benchmark's empty set) skips it. */
-    private void focus(KieSession session, String group) {
+    private void focus(KieSession session, Firings firings, String group) {
         var agendaGroup = session.getAgenda().getAgendaGroup(group);
         if (agendaGroup != null) {
             agendaGroup.setFocus();
-            fire(session);
+            fire(session, firings);
         }
     }
 
-    /** A rule that throws while it is evaluated is a broken rules folder (exit 3), named by file and line. */
-    private void fire(KieSession session) {
+    /** The rule firings of one session so far, against the limit. */
+    private static final class Firings {
+        int count;
+    }
+
+    /**
+     * A rule that throws while it is evaluated is a broken rules folder (exit 3), named by file and line;
+     * so is a session that reaches the firing limit (rules that keep activating each other).
+     */
+    private void fire(KieSession session, Firings firings) {
+        RuleRunner.Run run = RuleRunner.current();
+        if (run != null) run.checkpoint();
+        int left = limits.maxFirings() - firings.count;
         try {
-            session.fireAllRules();
+            if (left > 0) firings.count += session.fireAllRules(left);
+            if (firings.count >= limits.maxFirings()) {
+                RuleInfo looping = FiringProbe.busiest(session, rules.index());
+                if (looping != null) {
+                    throw new RuleFailedException(RuleFailedException.Kind.FIRING_LIMIT, looping.file(), looping.line(),
+                            "rule '" + looping.name() + "'" + (looping.id() == null ? "" : " (" + looping.id() + ")")
+                                    + " kept firing: the consultation reached " + limits.maxFirings()
+                                    + " rule firings (the limit, --max-firings): stopped");
+                }
+            }
+        } catch (RuleFailedException e) {
+            throw e;
         } catch (RuntimeException e) {
             throw RuleFailure.of(e, rules.index());
         }
+        if (run != null) run.checkpoint();
     }
 
     /**
      * The hardware gates on the configurations (entry point "proposed"), then the judging rules on the
      * configurations they left and those configurations' candidates.
      */
-    private List<Candidate> judgeCandidates(KieSession session, RuleOutput out, List<Candidate> candidates) {
+    private List<Candidate> judgeCandidates(KieSession session, Firings firings, RuleOutput out, List<Candidate> candidates) {
         List<Configuration> configurations = configurations(candidates);
         var proposed = session.getEntryPoint(PROPOSED);
         if (proposed != null) {
@@ -180,7 +214,7 @@ public final class Advisor {
             }
             // the region groups, for gates that judge a whole group at once (the requested region)
             for (RegionGroup g : regionGroups(configurations)) session.insert(g);
-            fire(session);
+            fire(session, firings);
         }
         // a configuration a gate marked a miss (outside the requested region) cannot make the proposal
         // work as asked: it is not judged further (the report lists it with the gate's reason; when
@@ -203,23 +237,23 @@ public final class Advisor {
             }
         }
         out.candidatesInserted(inserted);
-        fire(session);
+        fire(session, firings);
         return inserted;
     }
 
     /** The "plans" rules, then the verdict rules, over the candidates left standing. */
-    private void judgePlans(KieSession session, RuleOutput out, List<Candidate> candidates) {
+    private void judgePlans(KieSession session, Firings firings, RuleOutput out, List<Candidate> candidates) {
         // advice about the plans as a whole, and the verdict, read the candidates left standing
         FactHandle plans = session.insert(standingPlans(candidates, out));
         int judged = out.judgments();
-        focus(session, PLANS_GROUP);
+        focus(session, firings, PLANS_GROUP);
         if (out.judgments() != judged) {
             // a "plans" rule rejected a plan or marked one over budget or deadline: the verdict
             // reads the plans standing now
             session.delete(plans);
             session.insert(standingPlans(candidates, out));
         }
-        focus(session, VERDICT_GROUP);
+        focus(session, firings, VERDICT_GROUP);
     }
 
     public Outcome judge(ResolvedProposal r, Estimate estimate, List<Candidate> candidates, boolean trace) {
@@ -228,7 +262,15 @@ public final class Advisor {
 
     public Outcome judge(ResolvedProposal r, Estimate estimate, List<Candidate> candidates, boolean trace,
                          boolean exploreChanges) {
+        return RuleRunner.run(rules, limits, () -> judgeNow(r, estimate, candidates, trace, exploreChanges));
+    }
+
+    private Outcome judgeNow(ResolvedProposal r, Estimate estimate, List<Candidate> candidates, boolean trace,
+                             boolean exploreChanges) {
         KieSession session = rules.kieBase().newKieSession();
+        RuleRunner.Run run = RuleRunner.current();
+        if (run != null) run.opened(session);
+        Firings firings = new Firings();
         try {
             RuleOutput out = new RuleOutput(rules.index());
             session.setGlobal("out", out);
@@ -241,8 +283,8 @@ public final class Advisor {
             session.insert(r.proposal());
             session.insert(r.model());
             session.insert(estimate);
-            List<Candidate> judged = judgeCandidates(session, out, candidates);
-            judgePlans(session, out, judged);
+            List<Candidate> judged = judgeCandidates(session, firings, out, candidates);
+            judgePlans(session, firings, out, judged);
             List<ChangeOption> changes = List.of();
             // what the findings say of each plan; the later phases add only findings about the proposal
             // (changes, advice), so the ranking reads the same groups
@@ -254,9 +296,9 @@ public final class Advisor {
                 for (ChangeOption c : changes) {
                     session.insert(c);
                 }
-                focus(session, CHANGES_GROUP);
+                focus(session, firings, CHANGES_GROUP);
             }
-            focus(session, FINAL_VERDICT_GROUP);
+            focus(session, firings, FINAL_VERDICT_GROUP);
             List<Candidate> ranking = List.of();
             Recommender.Picks picks = Recommender.Picks.NONE;
             List<ShownPlanList.Line> shown = null;
@@ -270,7 +312,7 @@ public final class Advisor {
                     // advice about the plans the report will show
                     shown = ShownPlanList.select(ranking, picks, by, ShownPlanList.MAX_PLANS);
                     session.insert(new ShownPlans(shown.stream().map(ShownPlanList.Line::plan).toList()));
-                    focus(session, ADVICE_GROUP);
+                    focus(session, firings, ADVICE_GROUP);
                 }
             }
             List<Finding> findings = List.copyOf(out.findings());
@@ -280,7 +322,12 @@ public final class Advisor {
                     listener == null ? List.of() : List.copyOf(listener.firings()), rules.rulesVersion(), changes,
                     ranking, picks, by, shown);
         } finally {
-            session.dispose();
+            if (run != null) run.closed(session);
+            try {
+                session.dispose();
+            } catch (RuntimeException e) {
+                // a session a stopped rule left broken: nothing more to release
+            }
         }
     }
 }

@@ -31,6 +31,12 @@ import java.util.concurrent.ConcurrentHashMap;
  * is unedited; the disk cache entry an earlier run wrote for this hash; else a compilation, whose
  * result goes into the disk cache for the next run. Compile errors come back as
  * {@link RulesCompileException} with the user's file names and lines, and are never cached.
+ * <p>Before a knowledge base is made from compiled code (which loads its classes and runs the parts
+ * the executable model evaluates when it builds rules, such as salience expressions), that code is
+ * read by {@link RuleBytecodeCheck}: a folder whose code reaches outside the engine is refused with
+ * the rule's file and line, whether it was just compiled or read back from the disk cache. Only the
+ * project's own rules (the bundled folder, or the rules precompiled into the jar) skip the check on
+ * each start: the build checks them (RuleBytecodeCheckTest).
  */
 public final class RuleCompiler {
     private static final Logger LOG = LoggerFactory.getLogger(RuleCompiler.class);
@@ -69,7 +75,7 @@ public final class RuleCompiler {
         Optional<CompiledRules> bundled = BundledRules.matching(version);
         if (bundled.isPresent()) {
             try {
-                return fromCompiled(bundled.get(), folder);
+                return fromCompiled(bundled.get(), folder, true);
             } catch (RuntimeException e) {
                 LOG.warn("the precompiled rules in the jar do not load ({}): compiling {}", e, folder.label());
             }
@@ -77,7 +83,10 @@ public final class RuleCompiler {
         Optional<CompiledRules> cached = cache.get(version);
         if (cached.isPresent()) {
             try {
-                return fromCompiled(cached.get(), folder);
+                return fromCompiled(cached.get(), folder, folder.isBundled());
+            } catch (RulesCompileException e) {
+                // refused by the bytecode check: compiled again from the DRL below, whose check says why
+                cache.discard(version, "its compiled code is refused");
             } catch (RuntimeException e) {
                 cache.discard(version, "it does not load: " + e);
             }
@@ -112,32 +121,50 @@ public final class RuleCompiler {
     }
 
     /**
-     * A rule set from a compiled module: the kjar's generated classes are loaded as they are, with
-     * no DRL parsed and no Java compiled.
+     * As {@link #compileModule}, without the bytecode check: what a cache entry written by an older
+     * version, or altered by hand, could hold. Tests only: loading it must still go through the check.
+     */
+    static CompiledRules compileModuleUnchecked(ResourceFolder folder, String version) {
+        Built built = build(folder, version, false);
+        KieServices.get().getRepository().removeKieModule(built.releaseId());
+        return built.toCompiled(version);
+    }
+
+    /**
+     * A rule set from a compiled module: the kjar's generated classes are checked
+     * ({@link RuleBytecodeCheck}, unless the folder is the bundled one) and loaded as they are, with no
+     * DRL parsed and no Java compiled.
      */
     public static RuleSet fromCompiled(CompiledRules compiled, ResourceFolder folder) {
+        return fromCompiled(compiled, folder, folder.isBundled());
+    }
+
+    private static RuleSet fromCompiled(CompiledRules compiled, ResourceFolder folder, boolean trusted) {
         // Read the kjar into memory as KieRepository.addKieModule(Resource) would, but with the
         // default kmodule set here: parsing its kmodule.xml needs drools-xml-support, which the
         // executable model otherwise never uses. The module's generated classes are used as they are.
         MemoryFileSystem files = MemoryFileSystem.readFromJar(compiled.kjar());
+        List<String> ruleNames = compiled.rules().stream().map(RuleInfo::name).toList();
+        RuleCode code = trusted ? RuleCode.trusted(() -> RuleBytecodeCheck.classesOfJar(compiled.kjar()), ruleNames, folder)
+                : RuleCode.checked(RuleBytecodeCheck.classesOfJar(compiled.kjar()), ruleNames, folder);
         KieServices ks = KieServices.get();
         KieModuleModel kmodule = ks.newKieModuleModel();
         KieBuilderImpl.setDefaultsforEmptyKieModule(kmodule);
         ReleaseId releaseId = releaseId(compiled.rulesVersion());
         ks.getRepository().addKieModule(InternalKieModuleProvider.get(releaseId, kmodule, files));
         KieContainer container = ks.newKieContainer(releaseId);
-        return new RuleSet(container.getKieBase(), RuleIndex.of(compiled.rules()), compiled.rulesVersion(), folder);
+        return new RuleSet(container.getKieBase(), RuleIndex.of(compiled.rules()), compiled.rulesVersion(), folder, code);
     }
 
     private static ReleaseId releaseId(String rulesVersion) {
         return KieServices.get().newReleaseId("dev.ftadvisor.rules", "rules-" + rulesVersion.replace("sha256:", ""), "1.0.0");
     }
 
-    /** A successful compilation: the module the KIE builder left in the repository, and the index. */
-    private record Built(ReleaseId releaseId, InternalKieModule module, RuleIndex index) {
+    /** A successful compilation: the module the KIE builder left in the repository, the index, the checked code. */
+    private record Built(ReleaseId releaseId, InternalKieModule module, RuleIndex index, RuleCode code) {
         RuleSet toRuleSet(ResourceFolder folder, String version) {
             KieContainer container = KieServices.get().newKieContainer(releaseId);
-            return new RuleSet(container.getKieBase(), index, version, folder);
+            return new RuleSet(container.getKieBase(), index, version, folder, code);
         }
 
         CompiledRules toCompiled(String version) {
@@ -146,6 +173,10 @@ public final class RuleCompiler {
     }
 
     private static Built build(ResourceFolder folder, String version) {
+        return build(folder, version, !folder.isBundled());
+    }
+
+    private static Built build(ResourceFolder folder, String version, boolean check) {
         List<String> files = folder.list(".drl");
         if (files.isEmpty()) {
             throw new RulesCompileException(List.of(new RuleProblem(folder.label(), 1, 1, "no .drl files in the rules folder")));
@@ -168,7 +199,15 @@ public final class RuleCompiler {
             kfsToFile.put(path.substring(KFS_ROOT.length()), file); // executable-model errors omit the root
             kfs.write(path, text);
         }
-        KieBuilder builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        KieBuilder builder;
+        try {
+            builder = ks.newKieBuilder(kfs).buildAll(ExecutableModelProject.class);
+        } catch (RuntimeException | StackOverflowError e) {
+            // the compiler itself gave up (a construct the executable model cannot translate)
+            ks.getRepository().removeKieModule(releaseId);
+            throw new RulesCompileException(List.of(new RuleProblem(folder.label(), 1, 1, "the rules do not compile: "
+                    + e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + firstLine(e.getMessage())))));
+        }
         List<Message> errors = builder.getResults().getMessages(Message.Level.ERROR);
         if (!errors.isEmpty()) {
             List<RuleProblem> problems = new ArrayList<>();
@@ -179,7 +218,35 @@ public final class RuleCompiler {
             Collections.sort(problems);
             throw new RulesCompileException(problems);
         }
-        return new Built(releaseId, (InternalKieModule) builder.getKieModule(), index);
+        InternalKieModule module = (InternalKieModule) builder.getKieModule();
+        List<String> ruleNames = index.rules().stream().map(RuleInfo::name).toList();
+        RuleCode code;
+        if (!check) {
+            code = RuleCode.trusted(() -> classesOf(module), ruleNames, folder);
+        } else {
+            try {
+                // nothing of the module has been loaded or run yet: the check reads its bytes
+                code = RuleCode.checked(classesOf(module), ruleNames, folder);
+            } catch (RulesCompileException e) {
+                ks.getRepository().removeKieModule(releaseId);
+                throw e;
+            }
+        }
+        return new Built(releaseId, module, index, code);
+    }
+
+    /** The compiled classes of a module the KIE builder made, by internal name. */
+    private static Map<String, byte[]> classesOf(InternalKieModule module) {
+        Map<String, byte[]> classes = new java.util.TreeMap<>();
+        for (String name : module.getFileNames()) {
+            if (name.endsWith(".class")) classes.put(name.substring(0, name.length() - ".class".length()), module.getBytes(name));
+        }
+        return classes;
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return (nl < 0 ? s : s.substring(0, nl)).strip();
     }
 
     /** DRL files are stored under their package's path, or Drools warns about every file. */

@@ -15,7 +15,7 @@ final class RuleFailure {
     private RuleFailure() {
     }
 
-    static RulesCompileException of(RuntimeException e, RuleIndex index) {
+    static RuleFailedException of(RuntimeException e, RuleIndex index) {
         String ruleName = null;
         Throwable root = e;
         for (Throwable t = e; t != null; t = t.getCause()) {
@@ -31,11 +31,18 @@ final class RuleFailure {
             }
         }
         RuleInfo info = ruleName == null ? null : index.byName(ruleName);
-        String what = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
-        String message = "rule " + (info == null ? "(unknown)" : "'" + info.name() + "' (" + info.id() + ")")
-                + " failed while evaluating: " + first(e.getMessage()) + " [" + what + "]";
-        return new RulesCompileException(List.of(new RuleProblem(info == null ? "rules" : info.file(),
-                info == null ? 1 : info.line(), 1, message)));
+        String what = root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + first(root.getMessage()));
+        String rule = "rule " + (info == null ? "(unknown)" : "'" + info.name() + "' (" + info.id() + ")");
+        RuleFailedException.Kind kind = RuleFailedException.Kind.THREW;
+        String message = rule + " failed while evaluating: " + first(e.getMessage()) + " [" + what + "]";
+        if (root instanceof StackOverflowError) {
+            kind = RuleFailedException.Kind.STACK_OVERFLOW;
+            message = rule + " overflowed the stack (unbounded recursion?): stopped";
+        } else if (root instanceof OutOfMemoryError) {
+            kind = RuleFailedException.Kind.OUT_OF_MEMORY;
+            message = rule + " ran out of memory: stopped";
+        }
+        return new RuleFailedException(kind, info == null ? "rules" : info.file(), info == null ? 1 : info.line(), message);
     }
 
     private static String first(String s) {
