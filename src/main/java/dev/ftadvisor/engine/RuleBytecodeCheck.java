@@ -66,6 +66,9 @@ public final class RuleBytecodeCheck {
     private static final String MODEL = "dev/ftadvisor/model/";
     private static final String OUTPUT = "dev/ftadvisor/engine/RuleOutput";
     private static final String NUM = "dev/ftadvisor/engine/Num";
+    private static final String THRESHOLDS = "dev/ftadvisor/model/Thresholds";
+    /** Immutable facts a rule derives and inserts logically (classes.drl): their constructors may be called. */
+    private static final Set<String> DERIVED_FACTS = Set.of("dev/ftadvisor/model/ModelClass");
 
     /** RuleOutput's reporting methods and the read-only queries a rule may make of it. */
     private static final Set<String> OUTPUT_METHODS = Set.of("note", "advise", "reject", "overBudget", "overDeadline",
@@ -442,6 +445,9 @@ public final class RuleBytecodeCheck {
             return owner.startsWith(MODEL) ? "a method the model keeps for the engine" : "a method outside the rules' allowlist";
         }
         if (owner.startsWith(MODEL)) {
+            // the named thresholds are read by name (value, text); a derived fact (a ModelClass) may be built to insert
+            if (owner.equals(THRESHOLDS) && (name.equals("value") || name.equals("text"))) return null;
+            if (DERIVED_FACTS.contains(owner) && name.equals("<init>")) return null;
             if (name.startsWith("get") || name.startsWith("is") || name.startsWith("has") || name.equals("equals")
                     || name.equals("hashCode") || name.equals("toString") || name.equals("compareTo")) {
                 return null;
