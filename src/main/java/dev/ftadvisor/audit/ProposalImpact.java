@@ -1,15 +1,16 @@
 package dev.ftadvisor.audit;
 
+import dev.ftadvisor.consult.Consultation;
+import dev.ftadvisor.i18n.Lang;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.ftadvisor.engine.Advisor;
 import dev.ftadvisor.engine.Outcome;
 import dev.ftadvisor.input.InputException;
 import dev.ftadvisor.input.ProposalFiles;
-import dev.ftadvisor.input.ProposalResolver;
 import dev.ftadvisor.input.ResolvedProposal;
 import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.report.Report;
-import dev.ftadvisor.report.ReportBuilder;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,19 +57,20 @@ public final class ProposalImpact {
         }
     }
 
-    public static Result compare(Path file, Advisor before, Advisor after) {
+    public static Result compare(Path file, Consultation before, Consultation after) {
         String name = file.toString();
         ResolvedProposal resolved;
         try {
-            resolved = new ProposalResolver(before.catalog())
-                    .resolve(ProposalFiles.read(name, System.in), ProposalFiles.idFromFileName(name));
+            resolved = before.resolve(ProposalFiles.read(name, System.in), ProposalFiles.idFromFileName(name));
         } catch (InputException e) {
             return new Result(name, e.getMessage(), null, null, null, null, List.of(), List.of(), List.of());
         }
-        Outcome o = before.consult(resolved, false);
-        Outcome n = after.consult(resolved, false);
-        Report ro = ReportBuilder.build(o, before.catalog().asOf(), false);
-        Report rn = ReportBuilder.build(n, after.catalog().asOf(), false);
+        Consultation.Result was = before.run(resolved, Lang.EN, false);
+        Consultation.Result now = after.run(resolved, Lang.EN, false);
+        Outcome o = was.outcome();
+        Outcome n = now.outcome();
+        Report ro = was.report();
+        Report rn = now.report();
         Map<String, String> fo = findings(o.findings());
         Map<String, String> fn = findings(n.findings());
         List<String> added = new ArrayList<>();

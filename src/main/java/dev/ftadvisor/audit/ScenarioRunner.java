@@ -1,15 +1,16 @@
 package dev.ftadvisor.audit;
 
+import dev.ftadvisor.consult.Consultation;
+import dev.ftadvisor.i18n.Lang;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.ftadvisor.engine.Advisor;
 import dev.ftadvisor.engine.Outcome;
 import dev.ftadvisor.input.InputException;
 import dev.ftadvisor.input.ProposalReader;
-import dev.ftadvisor.input.ProposalResolver;
 import dev.ftadvisor.input.ResolvedProposal;
 import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.report.Report;
-import dev.ftadvisor.report.ReportBuilder;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -21,6 +22,7 @@ import java.util.Set;
 public final class ScenarioRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Advisor advisor;
+    private final Consultation consultation;
 
     /**
      * The rules that only derive a fact (classes.drl: no message, so no finding shows they fired). A
@@ -30,6 +32,7 @@ public final class ScenarioRunner {
 
     public ScenarioRunner(Advisor advisor) {
         this.advisor = advisor;
+        this.consultation = new Consultation(advisor);
         for (dev.ftadvisor.engine.RuleInfo r : advisor.rules().index().rules()) {
             if (r.id() != null && !r.consequence().contains("out.")) derivationRules.add(r.id());
         }
@@ -43,8 +46,7 @@ public final class ScenarioRunner {
         List<String> failures = new ArrayList<>();
         ResolvedProposal resolved;
         try {
-            resolved = new ProposalResolver(advisor.catalog())
-                    .resolve(ProposalReader.read(JSON.writeValueAsString(s.proposal), false), "scenario");
+            resolved = consultation.resolve(ProposalReader.read(JSON.writeValueAsString(s.proposal), false), "scenario");
         } catch (InputException e) {
             if (s.expect.inputError != null && e.getMessage().contains(s.expect.inputError)) {
                 return new ScenarioResult(s, List.of(), Set.of());
@@ -61,8 +63,9 @@ public final class ScenarioRunner {
         }
         boolean trace = s.expect.fires.stream().anyMatch(derivationRules::contains)
                 || s.expect.quiet.stream().anyMatch(derivationRules::contains);
-        Outcome outcome = advisor.consult(resolved, trace);
-        Report report = ReportBuilder.build(outcome, advisor.catalog().asOf(), false);
+        Consultation.Result result = consultation.run(resolved, Lang.EN, trace);
+        Outcome outcome = result.outcome();
+        Report report = result.report();
         Set<String> fired = new LinkedHashSet<>();
         outcome.findings().forEach(f -> fired.add(f.getId()));
         outcome.trace().forEach(f -> {

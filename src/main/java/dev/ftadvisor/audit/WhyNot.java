@@ -2,7 +2,7 @@ package dev.ftadvisor.audit;
 
 import dev.ftadvisor.engine.Outcome;
 import dev.ftadvisor.model.Candidate;
-import dev.ftadvisor.report.PlanFindings;
+import dev.ftadvisor.ranking.PlanFindings;
 import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.report.Report;
 

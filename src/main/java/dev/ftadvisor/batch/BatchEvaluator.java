@@ -1,14 +1,13 @@
 package dev.ftadvisor.batch;
 
+import dev.ftadvisor.consult.Consultation;
+import dev.ftadvisor.i18n.Lang;
+
 import dev.ftadvisor.engine.Advisor;
-import dev.ftadvisor.engine.Outcome;
 import dev.ftadvisor.engine.RulesCompileException;
 import dev.ftadvisor.input.InputException;
 import dev.ftadvisor.input.ProposalInput;
-import dev.ftadvisor.input.ProposalResolver;
 import dev.ftadvisor.input.ResolvedProposal;
-import dev.ftadvisor.report.Report;
-import dev.ftadvisor.report.ReportBuilder;
 
 /**
  * Parses, resolves and consults one record on the shared {@link Advisor}; thread-safe (each call uses
@@ -17,14 +16,10 @@ import dev.ftadvisor.report.ReportBuilder;
  * its limit on it, or a bug. The batch goes on either way.
  */
 public final class BatchEvaluator {
-    private final Advisor advisor;
-    private final ProposalResolver resolver;
-    private final String catalogAsOf;
+    private final Consultation consultation;
 
     public BatchEvaluator(Advisor advisor) {
-        this.advisor = advisor;
-        this.resolver = new ProposalResolver(advisor.catalog());
-        this.catalogAsOf = advisor.catalog().asOf();
+        this.consultation = new Consultation(advisor);
     }
 
     public BatchResult evaluate(BatchRecord r) {
@@ -33,7 +28,7 @@ public final class BatchEvaluator {
         try {
             ProposalInput input = r.parse();
             if (input.id != null && !input.id.isBlank()) id = input.id;
-            resolved = resolver.resolve(input, r.defaultId());
+            resolved = consultation.resolve(input, r.defaultId());
         } catch (InputException e) {
             String named = idOf(r);
             return BatchResult.error(r, named != null ? named : id, field(r, e), problem(e));
@@ -41,9 +36,7 @@ public final class BatchEvaluator {
             return BatchResult.error(r, id, "", internal(e), BatchResult.ErrorKind.INTERNAL);
         }
         try {
-            Outcome outcome = advisor.consult(resolved, false);
-            Report report = ReportBuilder.build(outcome, catalogAsOf, false);
-            return BatchResult.ok(r, report);
+            return BatchResult.ok(r, consultation.run(resolved, Lang.EN, false).report());
         } catch (RulesCompileException e) {
             return BatchResult.error(r, resolved.proposal().getId(), "rules", oneLine(e.getMessage()), BatchResult.ErrorKind.RULES);
         } catch (RuntimeException | StackOverflowError e) {

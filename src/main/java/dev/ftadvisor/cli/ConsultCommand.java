@@ -1,5 +1,7 @@
 package dev.ftadvisor.cli;
 
+import dev.ftadvisor.consult.Consultation;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.ftadvisor.audit.Derivations;
 import dev.ftadvisor.audit.WhyNot;
@@ -7,10 +9,10 @@ import dev.ftadvisor.engine.Advisor;
 import dev.ftadvisor.input.InputException;
 import dev.ftadvisor.input.NameSuggester;
 import dev.ftadvisor.model.Candidate;
-import dev.ftadvisor.report.PlanFindings;
+import dev.ftadvisor.ranking.PlanFindings;
 import dev.ftadvisor.engine.Outcome;
 import dev.ftadvisor.i18n.Lang;
-import dev.ftadvisor.i18n.Localizer;
+import dev.ftadvisor.report.Localizer;
 import dev.ftadvisor.i18n.Texts;
 import dev.ftadvisor.input.ProposalFiles;
 import dev.ftadvisor.input.ProposalInput;
@@ -80,10 +82,9 @@ public final class ConsultCommand implements Callable<Integer> {
         }
         ProposalInput input = source == null ? new ProposalInput() : ProposalFiles.read(source, System.in);
         flags.applyTo(input);
-        Advisor advisor = engine.advisor();
+        Consultation consultation = new Consultation(engine.advisor());
         String defaultId = source == null ? "cli" : ProposalFiles.idFromFileName(source);
-        ResolvedProposal resolved = new ProposalResolver(advisor.catalog()).resolve(input, defaultId);
-        return print(advisor, resolved, language);
+        return print(consultation, consultation.resolve(input, defaultId), language);
     }
 
     /** Asks for the missing facts in the terminal, then reports like any other consultation. */
@@ -96,17 +97,17 @@ public final class ConsultCommand implements Callable<Integer> {
         }
         ProposalInput input = source == null ? new ProposalInput() : ProposalFiles.read(source, System.in);
         flags.applyTo(input);
-        Advisor advisor = engine.advisor();
-        ProposalResolver resolver = new ProposalResolver(advisor.catalog());
-        new Interview(resolver, Texts.of(language), console.reader(), console.writer()).complete(input);
-        return print(advisor, resolver.resolve(input, "interactive"), language);
+        Consultation consultation = new Consultation(engine.advisor());
+        new Interview(consultation.resolver(), Texts.of(language), console.reader(), console.writer()).complete(input);
+        return print(consultation, consultation.resolve(input, "interactive"), language);
     }
 
-    private int print(Advisor advisor, ResolvedProposal resolved, Lang language) {
-        Outcome outcome = Localizer.forRules(advisor.rules().folder()).localize(advisor.consult(resolved, explain), language);
-        Report report = ReportBuilder.build(outcome, advisor.catalog().asOf(), explain, language);
+    private int print(Consultation consultation, ResolvedProposal resolved, Lang language) {
+        Consultation.Result result = consultation.run(resolved, language, explain);
+        Outcome outcome = result.outcome();
+        Report report = result.report();
         if (whyNot != null) {
-            return whyNot(outcome, report, advisor);
+            return whyNot(outcome, report, consultation.advisor());
         }
         if (explain && "json".equals(format)) {
             ObjectNode tree = JsonRenderer.MAPPER.valueToTree(report);

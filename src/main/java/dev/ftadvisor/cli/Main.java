@@ -90,8 +90,7 @@ public final class Main implements Runnable {
         if (ex instanceof InputException ie) {
             return Texts.of(lang).get("cli.error") + ": " + ie.localized(lang);
         }
-        if (ex instanceof InputException || ex instanceof CatalogException || ex instanceof IllegalArgumentException
-                || ex instanceof java.io.UncheckedIOException) {
+        if (ex instanceof CatalogException || ex instanceof java.io.UncheckedIOException) {
             return "error: " + ex.getMessage();
         }
         java.io.StringWriter sw = new java.io.StringWriter();

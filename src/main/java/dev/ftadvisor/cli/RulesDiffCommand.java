@@ -55,8 +55,8 @@ public final class RulesDiffCommand implements Callable<Integer> {
             EngineOptions eo = new EngineOptions();
             eo.facts = facts;
             Catalog catalog = eo.catalog();
-            Advisor a = new Advisor(oldRules, catalog, eo.limits());
-            Advisor b = new Advisor(newRules, catalog, eo.limits());
+            dev.ftadvisor.consult.Consultation a = new dev.ftadvisor.consult.Consultation(new Advisor(oldRules, catalog, eo.limits()));
+            dev.ftadvisor.consult.Consultation b = new dev.ftadvisor.consult.Consultation(new Advisor(newRules, catalog, eo.limits()));
             for (Path f : files) impacts.add(ProposalImpact.compare(f, a, b));
         }
         if ("json".equals(format)) {

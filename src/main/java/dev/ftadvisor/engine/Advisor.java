@@ -13,10 +13,10 @@ import dev.ftadvisor.model.ShownPlans;
 import dev.ftadvisor.model.Thresholds;
 import dev.ftadvisor.model.StandingPlans;
 import dev.ftadvisor.model.Verdict;
-import dev.ftadvisor.report.PlanFindings;
-import dev.ftadvisor.report.PlanRanking;
-import dev.ftadvisor.report.Recommender;
-import dev.ftadvisor.report.ShownPlanList;
+import dev.ftadvisor.ranking.PlanFindings;
+import dev.ftadvisor.ranking.PlanRanking;
+import dev.ftadvisor.ranking.Recommender;
+import dev.ftadvisor.ranking.ShownPlanList;
 import org.kie.api.runtime.KieSession;
 import org.kie.api.runtime.rule.FactHandle;
 

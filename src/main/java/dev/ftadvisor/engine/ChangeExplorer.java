@@ -1,5 +1,6 @@
 package dev.ftadvisor.engine;
 
+import dev.ftadvisor.input.ProposalResolver;
 import dev.ftadvisor.input.ResolvedProposal;
 import dev.ftadvisor.model.Candidate;
 import dev.ftadvisor.model.ChangeOption;
@@ -7,7 +8,7 @@ import dev.ftadvisor.model.Estimate;
 import dev.ftadvisor.model.Finding;
 import dev.ftadvisor.model.Proposal;
 import dev.ftadvisor.model.Verdict;
-import dev.ftadvisor.report.PlanFindings;
+import dev.ftadvisor.ranking.PlanFindings;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,8 +26,6 @@ import java.util.function.Consumer;
 final class ChangeExplorer {
     /** Variants consulted per proposal: method x2, pricing, multi-node, providers, region, sequence length. */
     static final int MAX_VARIANTS = 7;
-    /** Shortest sequence length a variant proposes: below this most instruction data is truncated. */
-    static final int MIN_SEQUENCE_LENGTH = 512;
 
     private final Advisor advisor;
 
@@ -93,8 +92,9 @@ final class ChangeExplorer {
         if (p.isProvidersRestricted()) vs.add(new Variant("providers", String.join(",", p.getProviders()), "any provider", true, q -> q.setProviders(List.of())));
         // without a region the estimator prices each instance type once, in its cheapest region: new numbers
         if (p.getRegion() != null) vs.add(new Variant("region", p.getRegion(), "any region", false, q -> q.setRegion(null)));
-        int shorter = Math.max(MIN_SEQUENCE_LENGTH, p.getSequenceLength() / 2);
-        if (shorter < p.getSequenceLength()) {
+        // half the sequence length; how short a change may go is the rules' call (changes.min-sequence-length)
+        int shorter = p.getSequenceLength() / 2;
+        if (shorter >= 1) {
             vs.add(new Variant("sequence-length", String.valueOf(p.getSequenceLength()), String.valueOf(shorter), false, q -> q.setSequenceLength(shorter)));
         }
         return vs.size() > MAX_VARIANTS ? vs.subList(0, MAX_VARIANTS) : vs;
@@ -105,12 +105,14 @@ final class ChangeExplorer {
         return kind.equals("region") ? plan.getRegionGroup() : to;
     }
 
+    /** The proposal under another method, with that method's defaults as the resolver gives them. */
     private static void toMethod(Proposal q, String method) {
         q.setMethod(method);
-        q.setQuantizationBits("qlora".equals(method) ? 4 : 16);
-        if ("qlora".equals(method) && "adamw".equals(q.getTraining().getOptimizer())) {
-            // the optimizer the resolver gives QLoRA by default (the QLoRA paper's paged 8-bit AdamW)
-            q.getTraining().setOptimizer("paged-adamw-8bit");
+        q.setQuantizationBits(ProposalResolver.defaultQuantizationBits(method));
+        String optimizer = ProposalResolver.defaultOptimizer(method);
+        if (optimizer != null && "adamw".equals(q.getTraining().getOptimizer())) {
+            // the training default, not one the proposal chose: the new method's own default replaces it
+            q.getTraining().setOptimizer(optimizer);
         }
     }
 

@@ -13,8 +13,8 @@ import java.util.List;
 public record Outcome(ResolvedProposal resolved, Estimate estimate, List<Candidate> candidates,
                       List<Finding> findings, Verdict verdict, List<TraceListener.Firing> trace,
                       String rulesVersion, List<ChangeOption> changes, List<Candidate> ranking,
-                      dev.ftadvisor.report.Recommender.Picks picks, dev.ftadvisor.report.PlanFindings planFindings,
-                      List<dev.ftadvisor.report.ShownPlanList.Line> shown) {
+                      dev.ftadvisor.ranking.Recommender.Picks picks, dev.ftadvisor.ranking.PlanFindings planFindings,
+                      List<dev.ftadvisor.ranking.ShownPlanList.Line> shown) {
 
     public Outcome(ResolvedProposal resolved, Estimate estimate, List<Candidate> candidates, List<Finding> findings,
                    Verdict verdict, List<TraceListener.Firing> trace, String rulesVersion) {

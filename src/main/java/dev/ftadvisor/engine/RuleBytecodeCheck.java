@@ -447,6 +447,8 @@ public final class RuleBytecodeCheck {
         if (owner.startsWith(MODEL)) {
             // the named thresholds are read by name (value, text); a derived fact (a ModelClass) may be built to insert
             if (owner.equals(THRESHOLDS) && (name.equals("value") || name.equals("text"))) return null;
+            // the formatting helpers, by their model name (dev.ftadvisor.engine.Num delegates to them)
+            if (owner.equals(MODEL + "Num") && Set.of("f1", "f0", "usd", "pct").contains(name)) return null;
             if (DERIVED_FACTS.contains(owner) && name.equals("<init>")) return null;
             if (name.startsWith("get") || name.startsWith("is") || name.startsWith("has") || name.equals("equals")
                     || name.equals("hashCode") || name.equals("toString") || name.equals("compareTo")) {
@@ -482,7 +484,7 @@ public final class RuleBytecodeCheck {
     static boolean allowedType(String internalName) {
         String n = internalName;
         if (n.startsWith(MODEL)) return n.indexOf('/', MODEL.length()) < 0;
-        if (n.equals(OUTPUT) || n.equals(NUM) || n.equals(NUM + "$Formatted") || n.equals("dev/ftadvisor/engine/Num$Style")) {
+        if (n.equals(OUTPUT) || n.equals(NUM)) {
             return true;
         }
         if (n.equals("java/lang/invoke/SerializedLambda")) return true; // read by $deserializeLambda$ of serializable lambdas

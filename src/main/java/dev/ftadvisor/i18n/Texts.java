@@ -1,5 +1,6 @@
 package dev.ftadvisor.i18n;
 
+
 import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -8,7 +9,7 @@ import java.util.ResourceBundle;
 /**
  * The CLI's and the reports' own words (labels, headings, prompts) in one language, from the
  * resource bundles i18n/texts*.properties (UTF-8). Rule messages are not here: they live beside the
- * rules (see {@link RuleTranslations}).
+ * rules (see report.RuleTranslations).
  */
 public final class Texts {
     private static final String BUNDLE = "i18n.texts";

@@ -179,8 +179,21 @@ public final class ProposalResolver {
         throw InputException.of(field, "count", node.getNodeType().toString().toLowerCase(Locale.ROOT));
     }
 
+    /** A method's base-weight precision when the proposal gives none: QLoRA trains on a 4-bit base, the rest on 16-bit. */
+    public static int defaultQuantizationBits(String method) {
+        return "qlora".equals(method) ? 4 : 16;
+    }
+
+    /**
+     * A method's optimizer when the proposal gives none, or null for the training default (AdamW): the
+     * QLoRA paper trains with paged 8-bit-state AdamW; LLaMA-Factory and PEFT examples do too.
+     */
+    public static String defaultOptimizer(String method) {
+        return "qlora".equals(method) ? "paged-adamw-8bit" : null;
+    }
+
     private static int quantization(Integer bits, String method) {
-        if (bits == null) return "qlora".equals(method) ? 4 : 16;
+        if (bits == null) return defaultQuantizationBits(method);
         if (bits != 4 && bits != 8 && bits != 16) {
             throw InputException.of("quantizationBits", "quantBits", String.valueOf(bits));
         }
@@ -205,9 +218,8 @@ public final class ProposalResolver {
             text("training.optimizer", t.optimizer);
             if (!OPTIMIZERS.contains(t.optimizer)) throw InputException.of("training.optimizer", "oneOf", sorted(OPTIMIZERS), t.optimizer);
             s.setOptimizer(t.optimizer);
-        } else if ("qlora".equals(method)) {
-            // The QLoRA paper trains with paged 8-bit-state AdamW; LLaMA-Factory and PEFT examples do too.
-            s.setOptimizer("paged-adamw-8bit");
+        } else if (defaultOptimizer(method) != null) {
+            s.setOptimizer(defaultOptimizer(method));
         }
         if (t.microBatchSize != null) { range("training.microBatchSize", t.microBatchSize, 1, 4096); s.setMicroBatchSize(t.microBatchSize); }
         if (t.gradientCheckpointing != null) s.setGradientCheckpointing(t.gradientCheckpointing);

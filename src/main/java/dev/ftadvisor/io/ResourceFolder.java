@@ -40,7 +40,8 @@ public final class ResourceFolder {
     public static ResourceFolder resolve(Path explicit, String name) {
         if (explicit != null) {
             if (!Files.isDirectory(explicit)) {
-                throw new dev.ftadvisor.input.InputException("--" + name, explicit + ": not a directory");
+                throw new java.io.UncheckedIOException("--" + name + " " + explicit + ": not a directory",
+                        new java.nio.file.NotDirectoryException(explicit.toString()));
             }
             return ofDirectory(explicit);
         }

@@ -61,8 +61,8 @@ public class ChangeOption {
     public int getAlso() { return budgetUsd != null ? 1 : deadlineHours != null ? 2 : 0; }
     /** The raised budget or extended deadline, formatted, or "" (for message templates). */
     public String getAlsoValue() {
-        return budgetUsd != null ? dev.ftadvisor.engine.Num.usd(budgetUsd).toString()
-                : deadlineHours != null ? dev.ftadvisor.engine.Num.f1(deadlineHours).toString() : "";
+        return budgetUsd != null ? dev.ftadvisor.model.Num.usd(budgetUsd).toString()
+                : deadlineHours != null ? dev.ftadvisor.model.Num.f1(deadlineHours).toString() : "";
     }
     public double getBudgetFactor() { return budgetFactor; }
     public double getDeadlineFactor() { return deadlineFactor; }

@@ -1,5 +1,13 @@
 package dev.ftadvisor.report;
 
+import dev.ftadvisor.ranking.ShownPlanList;
+
+import dev.ftadvisor.ranking.Recommender;
+
+import dev.ftadvisor.ranking.PlanRanking;
+
+import dev.ftadvisor.ranking.PlanFindings;
+
 import dev.ftadvisor.engine.Outcome;
 import dev.ftadvisor.i18n.Lang;
 import dev.ftadvisor.i18n.Texts;

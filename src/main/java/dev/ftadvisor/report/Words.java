@@ -1,5 +1,7 @@
 package dev.ftadvisor.report;
 
+import dev.ftadvisor.ranking.PlanFindings;
+
 import dev.ftadvisor.i18n.Texts;
 
 import java.util.Locale;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.ftadvisor.engine.RuleInfo;
 import dev.ftadvisor.i18n.Lang;
-import dev.ftadvisor.i18n.RuleTranslations;
+import dev.ftadvisor.report.RuleTranslations;
 import dev.ftadvisor.input.InputException;
 import io.undertow.Handlers;
 import io.undertow.Undertow;

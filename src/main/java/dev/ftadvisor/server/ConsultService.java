@@ -1,18 +1,16 @@
 package dev.ftadvisor.server;
 
+import dev.ftadvisor.consult.Consultation;
+
 import dev.ftadvisor.engine.Advisor;
-import dev.ftadvisor.engine.Outcome;
 import dev.ftadvisor.i18n.Lang;
-import dev.ftadvisor.i18n.Localizer;
 import dev.ftadvisor.input.ProposalInput;
 import dev.ftadvisor.input.ProposalReader;
-import dev.ftadvisor.input.ProposalResolver;
 import dev.ftadvisor.input.ResolvedProposal;
 import dev.ftadvisor.report.HtmlRenderer;
 import dev.ftadvisor.report.JsonRenderer;
 import dev.ftadvisor.report.MarkdownRenderer;
 import dev.ftadvisor.report.Report;
-import dev.ftadvisor.report.ReportBuilder;
 import dev.ftadvisor.report.TextRenderer;
 
 import java.util.concurrent.ArrayBlockingQueue;
@@ -41,14 +39,12 @@ public final class ConsultService implements AutoCloseable {
         }
     }
 
-    private final Advisor advisor;
-    private final Localizer localizer;
+    private final Consultation consultation;
     private final ThreadPoolExecutor pool;
     private final long timeoutMillis;
 
     public ConsultService(Advisor advisor, int threads, int queue, long timeoutMillis) {
-        this.advisor = advisor;
-        this.localizer = Localizer.forRules(advisor.rules().folder());
+        this.consultation = new Consultation(advisor);
         this.timeoutMillis = timeoutMillis;
         AtomicInteger n = new AtomicInteger();
         this.pool = new ThreadPoolExecutor(threads, threads, 60, TimeUnit.SECONDS, new ArrayBlockingQueue<>(queue), r -> {
@@ -72,7 +68,7 @@ public final class ConsultService implements AutoCloseable {
     }
 
     public Advisor advisor() {
-        return advisor;
+        return consultation.advisor();
     }
 
     /**
@@ -81,13 +77,10 @@ public final class ConsultService implements AutoCloseable {
      */
     public Answer consult(String body, Lang lang, String format) {
         ProposalInput input = ProposalReader.read(body, false);
-        ResolvedProposal resolved = new ProposalResolver(advisor.catalog()).resolve(input, "web");
+        ResolvedProposal resolved = consultation.resolve(input, "web");
         Future<Report> f;
         try {
-            f = pool.submit(() -> {
-                Outcome o = localizer.localize(advisor.consult(resolved, false), lang);
-                return ReportBuilder.build(o, advisor.catalog().asOf(), false, lang);
-            });
+            f = pool.submit(() -> consultation.run(resolved, lang, false).report());
         } catch (RejectedExecutionException e) {
             throw new Unavailable("busy: too many consultations waiting; try again shortly");
         }

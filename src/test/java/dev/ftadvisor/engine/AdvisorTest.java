@@ -69,7 +69,7 @@ class AdvisorTest {
         assertThat(report.plans()).isNotEmpty().allSatisfy(p -> assertThat(p.pricing()).isNotEqualTo("spot"));
 
         assertThat(o.verdict().getValue()).isEqualTo(Verdict.FEASIBLE);
-        dev.ftadvisor.report.PlanFindings by = dev.ftadvisor.report.PlanFindings.of(o.findings());
+        dev.ftadvisor.ranking.PlanFindings by = dev.ftadvisor.ranking.PlanFindings.of(o.findings());
         long standing = o.candidates().stream().filter(c -> !by.isRejected(c)).count();
         assertThat(o.verdict().getSummary()).contains("of the " + standing + " plans no rule rejected");
     }

@@ -1,5 +1,7 @@
 package dev.ftadvisor.report;
 
+import dev.ftadvisor.ranking.PlanFindings;
+
 import dev.ftadvisor.TestSupport;
 import dev.ftadvisor.engine.Outcome;
 import dev.ftadvisor.model.Candidate;

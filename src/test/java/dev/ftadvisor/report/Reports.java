@@ -3,7 +3,7 @@ package dev.ftadvisor.report;
 import dev.ftadvisor.TestSupport;
 import dev.ftadvisor.engine.Advisor;
 import dev.ftadvisor.i18n.Lang;
-import dev.ftadvisor.i18n.Localizer;
+import dev.ftadvisor.report.Localizer;
 
 /** Real reports for renderer tests: the project's rules and facts on a proposal. */
 final class Reports {

@@ -3,7 +3,7 @@ package dev.ftadvisor.report;
 import dev.ftadvisor.TestSupport;
 import dev.ftadvisor.engine.Outcome;
 import dev.ftadvisor.i18n.Lang;
-import dev.ftadvisor.i18n.Localizer;
+import dev.ftadvisor.report.Localizer;
 import dev.ftadvisor.io.ResourceFolder;
 import org.junit.jupiter.api.Test;
 

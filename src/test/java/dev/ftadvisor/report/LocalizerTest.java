@@ -1,4 +1,7 @@
-package dev.ftadvisor.i18n;
+package dev.ftadvisor.report;
+
+import dev.ftadvisor.i18n.Lang;
+import dev.ftadvisor.report.Localizer;
 
 import dev.ftadvisor.TestSupport;
 import dev.ftadvisor.engine.Outcome;

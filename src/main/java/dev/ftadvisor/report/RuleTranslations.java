@@ -1,5 +1,6 @@
-package dev.ftadvisor.i18n;
+package dev.ftadvisor.report;
 
+import dev.ftadvisor.i18n.Lang;
 import dev.ftadvisor.engine.Messages;
 import dev.ftadvisor.engine.RuleInfo;
 import dev.ftadvisor.io.ResourceFolder;

@@ -1,4 +1,7 @@
-package dev.ftadvisor.i18n;
+package dev.ftadvisor.report;
+
+import dev.ftadvisor.i18n.Lang;
+import dev.ftadvisor.report.RuleTranslations;
 
 import dev.ftadvisor.engine.RuleIndex;
 import dev.ftadvisor.engine.RuleInfo;

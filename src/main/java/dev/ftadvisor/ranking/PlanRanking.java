@@ -1,4 +1,4 @@
-package dev.ftadvisor.report;
+package dev.ftadvisor.ranking;
 
 import dev.ftadvisor.model.Candidate;
 import dev.ftadvisor.model.Proposal;
