@@ -134,7 +134,11 @@ final class ChangeExplorer {
                     .filter(c -> by.isOverBudget(c))
                     .ifPresent(c -> {
                         double budget = Math.ceil(c.getCostUsd());
-                        options.add(new ChangeOption(baseChanges == 0 ? "budget" : kind, from, toValue(kind, to, c), baseChanges + 1, c,
+                        // the budget alone: its values, not "as proposed", are what changes
+                        boolean alone = baseChanges == 0;
+                        options.add(new ChangeOption(alone ? "budget" : kind,
+                                alone ? dev.ftadvisor.model.Num.usd(asked.getBudgetUsd()).toString() : from,
+                                alone ? dev.ftadvisor.model.Num.usd(budget).toString() : toValue(kind, to, c), baseChanges + 1, c,
                                 by.of(c), budget, null, budget / asked.getBudgetUsd(), 1,
                                 kind.equals("sequence-length") ? Integer.parseInt(to) : asked.getSequenceLength()));
                     });
@@ -145,7 +149,10 @@ final class ChangeExplorer {
                     .filter(c -> by.isOverDeadline(c))
                     .ifPresent(c -> {
                         double deadline = Math.ceil(c.getHours() * 10) / 10;  // to the next 0.1 h
-                        options.add(new ChangeOption(baseChanges == 0 ? "deadline" : kind, from, toValue(kind, to, c), baseChanges + 1, c,
+                        boolean alone = baseChanges == 0;
+                        options.add(new ChangeOption(alone ? "deadline" : kind,
+                                alone ? dev.ftadvisor.model.Num.f1(asked.getDeadlineHours()) + " h" : from,
+                                alone ? dev.ftadvisor.model.Num.f1(deadline) + " h" : toValue(kind, to, c), baseChanges + 1, c,
                                 by.of(c), null, deadline, 1, deadline / asked.getDeadlineHours(),
                                 kind.equals("sequence-length") ? Integer.parseInt(to) : asked.getSequenceLength()));
                     });
