@@ -8,10 +8,6 @@ import dev.ftadvisor.model.Verdict;
 import org.kie.api.definition.rule.Rule;
 import org.kie.api.runtime.rule.FactHandle;
 import org.kie.api.runtime.rule.RuleContext;
-import org.drools.base.rule.consequence.ConsequenceContext;
-import org.drools.core.common.InternalFactHandle;
-import org.drools.core.common.QueryElementFactHandle;
-import org.drools.core.rule.consequence.InternalMatch;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -91,38 +87,17 @@ public final class RuleOutput {
      * this finding.
      */
     public void reject(Object drools, Judged c, String template, Object... args) {
-        FactHandle[] matched = add(drools, c, Finding.EFFECT_REJECT, 0, template, args);
+        add(drools, c, Finding.EFFECT_REJECT, 0, template, args);
         rejected.add(c);
         judgments++;
         RuleContext ctx = context(drools);
-        if (!deleteMatched(ctx, matched, c)) deleteEverywhere(ctx, c);
+        deleteEverywhere(ctx, c);
         if (c instanceof Configuration configuration && candidatesInserted != null) {
             // after the gates, its candidates are in working memory too: they leave with it
             for (Candidate candidate : candidatesInserted) {
                 if (candidate.getConfiguration() == configuration) deleteEverywhere(ctx, candidate);
             }
         }
-    }
-
-    /**
-     * Out of the entry point the rule matched it in ("proposed" for a gate rule, the default for a
-     * judging rule): its handle is in the match, and the firing's own context deletes through the
-     * handle's entry point, no lookup by object needed. False when the rule rejected something it did
-     * not match (say its candidate's configuration), or outside a consequence.
-     */
-    private static boolean deleteMatched(RuleContext ctx, FactHandle[] matched, Object fact) {
-        for (FactHandle handle : matched) {
-            if (handle instanceof InternalFactHandle h && h.getObject() == fact) {
-                if (ctx instanceof ConsequenceContext consequence) {
-                    consequence.delete(h);
-                } else {
-                    // the executable model's context (DroolsImpl): the handle names its entry point
-                    ctx.getKieRuntime().getEntryPoint(h.getEntryPointName()).delete(h);
-                }
-                return true;
-            }
-        }
-        return false;
     }
 
     /** Out of every entry point the fact is in, looked up by object. */
@@ -171,8 +146,7 @@ public final class RuleOutput {
      * not recommended as the proposal stands: one finding for the proposal instead of one per plan.
      */
     public void notRecommendedPricing(Object drools, String pricing, String template, Object... args) {
-        add(drools, null, Finding.EFFECT_NOT_RECOMMENDED, 0, template, args);
-        findings.get(findings.size() - 1).withPricingScope(pricing);
+        add(drools, null, Finding.EFFECT_NOT_RECOMMENDED, 0, pricing, null, template, args);
         notRecommendedPricings.add(pricing);
         judgments++;
     }
@@ -183,8 +157,7 @@ public final class RuleOutput {
      * not judged further).
      */
     public void outOfRegionGroup(Object drools, String regionGroup, String template, Object... args) {
-        add(drools, null, Finding.EFFECT_OUT_OF_REGION, 0, template, args);
-        findings.get(findings.size() - 1).withRegionScope(regionGroup);
+        add(drools, null, Finding.EFFECT_OUT_OF_REGION, 0, null, regionGroup, template, args);
         setAsideRegionGroups.add(regionGroup);
         judgments++;
     }
@@ -246,39 +219,29 @@ public final class RuleOutput {
         }
     }
 
-    /** Records the finding; returns the handles of the facts the firing matched. */
-    private FactHandle[] add(Object drools, Judged c, String effect, double weight, String template, Object[] args) {
+    /** Records the finding. */
+    private void add(Object drools, Judged c, String effect, double weight, String template, Object[] args) {
+        add(drools, c, effect, weight, null, null, template, args);
+    }
+
+    /** As above, for a proposal-wide effect scoped to one pricing model or region group. */
+    private void add(Object drools, Judged c, String effect, double weight, String pricingScope, String regionScope,
+                     String template, Object[] args) {
         RuleContext ctx = context(drools);
         Rule rule = ctx.getRule();
         Identity who = (Identity) index.identities.computeIfAbsent(rule.getName(), n -> identity(rule, index));
-        FactHandle[] handles = handles(ctx);
         // Message and matched-fact description are built only when a report reads them: most findings
-        // (rejections of candidates that never reach a report) are counted, not rendered.
-        Object[] matched = objects(handles);
-        Finding f = new Finding(who.id(), rule.getName(), who.file(), who.line(), who.severity(), who.topic(), who.sources(),
-                () -> Messages.format(template, args),
-                null, effect, weight, () -> FactDescriber.describeAll(matched))  // keyed by its subject (about)
-                .withTemplate(template, java.util.Arrays.asList(args))  // args: this call's own varargs array
-                .about(c);
+        // (rejections of candidates that never reach a report) are counted, not rendered. The matched
+        // objects are taken now, through the public Match API: the match does not outlive the firing.
+        Object[] matched = ctx.getMatch().getObjects().toArray();
+        Finding f = Finding.of(who.id(), rule.getName(), who.file(), who.line(), who.severity(), who.topic(), who.sources())
+                .message(() -> Messages.format(template, args))
+                .effect(effect).rankWeight(weight).pricingScope(pricingScope).regionScope(regionScope)
+                .facts(() -> FactDescriber.describeAll(matched))
+                .template(template, java.util.Arrays.asList(args))  // args: this call's own varargs array
+                .about(c)  // keyed by its subject
+                .build();
         findings.add(f);
-        return handles;
-    }
-
-    /** The firing's fact handles, read off its tuple in one array (the Match API builds two lists per call). */
-    private static FactHandle[] handles(RuleContext ctx) {
-        if (ctx.getMatch() instanceof InternalMatch match) return match.getTuple().toFactHandles();
-        return ctx.getMatch().getFactHandles().toArray(new FactHandle[0]);
-    }
-
-    /** The matched facts, as Match.getObjects() gives them (query element handles left out). */
-    private static Object[] objects(FactHandle[] handles) {
-        Object[] out = new Object[handles.length];
-        int n = 0;
-        for (FactHandle h : handles) {
-            Object o = ((InternalFactHandle) h).getObject();
-            if (!(o instanceof QueryElementFactHandle)) out[n++] = o;
-        }
-        return n == out.length ? out : java.util.Arrays.copyOf(out, n);
     }
 
     /** Under the executable model the RHS's {@code drools} wraps the classic RuleContext. */

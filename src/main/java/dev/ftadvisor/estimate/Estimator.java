@@ -165,7 +165,7 @@ public final class Estimator {
                 if (provider.spotMarket) prices.add(CostEstimator.spot(inst, nodes, hours, interval));
                 CostEstimator.Priced reserved = CostEstimator.reserved(inst, nodes, hours);
                 if (reserved != null) prices.add(reserved);
-                Configuration conf = new Configuration();
+                Configuration.Builder conf = Configuration.builder();
                 // its key (provider/instanceType/region/xN) is made when first read
                 conf.setProvider(inst.provider);
                 conf.setInstanceType(inst.instanceType);
@@ -210,8 +210,9 @@ public final class Estimator {
                 conf.setScalingEfficiency(scaling);
                 conf.setMfu(mfu);
                 conf.setOnDemandUsdPerHour(inst.onDemandUsdHour);
+                Configuration configuration = conf.build();
                 for (CostEstimator.Priced price : prices) {
-                    Candidate c = new Candidate(conf);
+                    Candidate.Builder c = Candidate.builder(configuration);
                     c.setPricing(price.pricing());
                     c.setUsdPerHour(price.usdPerHour());
                     c.setPriceBasis(price.basis());
@@ -225,7 +226,7 @@ public final class Estimator {
                     c.setCostUsd(round2(price.usdPerHour() * billed * nodes + storageCost));
                     c.setPriceAsOf(inst.asOf);
                     c.setPriceSource(inst.source);
-                    out.add(c);
+                    out.add(c.build());
                 }
             }
         }

@@ -8,7 +8,7 @@ package dev.ftadvisor.model;
  * so a rule about a candidate can name any of them; the bundled rules judge hardware on the
  * Configuration, which is judged once for all its pricing models.
  */
-public class Candidate implements Judged {
+public final class Candidate implements Judged {
     private final Configuration configuration;
     private String key;
     /** The key made from the configuration's key and the pricing, and the configuration key it was made from. */
@@ -25,13 +25,13 @@ public class Candidate implements Judged {
     private String priceAsOf;
     private String priceSource;
 
-    /** A candidate with a configuration of its own (tests and hand-built facts set it through getConfiguration()). */
-    public Candidate() {
-        this(new Configuration());
+    private Candidate(Configuration configuration) {
+        this.configuration = configuration;
     }
 
-    public Candidate(Configuration configuration) {
-        this.configuration = configuration;
+    /** A candidate of this configuration, to be priced through the builder. */
+    public static Builder builder(Configuration configuration) {
+        return new Builder(new Candidate(java.util.Objects.requireNonNull(configuration)));
     }
 
     public Configuration getConfiguration() { return configuration; }
@@ -49,27 +49,27 @@ public class Candidate implements Judged {
         }
         return derivedKey;
     }
-    public void setKey(String key) { this.key = key; }
+    private void setKey(String key) { this.key = key; }
     public String getPricing() { return pricing; }
-    public void setPricing(String pricing) { this.pricing = pricing; derivedKey = null; }
+    private void setPricing(String pricing) { this.pricing = pricing; derivedKey = null; }
     public double getUsdPerHour() { return usdPerHour; }
-    public void setUsdPerHour(double usdPerHour) { this.usdPerHour = usdPerHour; }
+    private void setUsdPerHour(double usdPerHour) { this.usdPerHour = usdPerHour; }
     public String getPriceBasis() { return priceBasis; }
-    public void setPriceBasis(String priceBasis) { this.priceBasis = priceBasis; }
+    private void setPriceBasis(String priceBasis) { this.priceBasis = priceBasis; }
     public double getReworkHours() { return reworkHours; }
-    public void setReworkHours(double reworkHours) { this.reworkHours = reworkHours; }
+    private void setReworkHours(double reworkHours) { this.reworkHours = reworkHours; }
     public double getHours() { return hours; }
-    public void setHours(double hours) { this.hours = hours; }
+    private void setHours(double hours) { this.hours = hours; }
     public double getBilledHours() { return billedHours; }
-    public void setBilledHours(double billedHours) { this.billedHours = billedHours; }
+    private void setBilledHours(double billedHours) { this.billedHours = billedHours; }
     public double getCostUsd() { return costUsd; }
-    public void setCostUsd(double costUsd) { this.costUsd = costUsd; }
+    private void setCostUsd(double costUsd) { this.costUsd = costUsd; }
     public double getStorageCostUsd() { return storageCostUsd; }
-    public void setStorageCostUsd(double storageCostUsd) { this.storageCostUsd = storageCostUsd; }
+    private void setStorageCostUsd(double storageCostUsd) { this.storageCostUsd = storageCostUsd; }
     public String getPriceAsOf() { return priceAsOf; }
-    public void setPriceAsOf(String priceAsOf) { this.priceAsOf = priceAsOf; }
+    private void setPriceAsOf(String priceAsOf) { this.priceAsOf = priceAsOf; }
     public String getPriceSource() { return priceSource; }
-    public void setPriceSource(String priceSource) { this.priceSource = priceSource; }
+    private void setPriceSource(String priceSource) { this.priceSource = priceSource; }
 
     // the configuration's values, read through
     public int getTotalGpus() { return configuration.getTotalGpus(); }
@@ -125,4 +125,83 @@ public class Candidate implements Judged {
     /** Whether the price is an estimate (spot with no published price) rather than a published figure. */
     public boolean isPriceEstimated() { return priceBasis != null && priceBasis.startsWith("estimated"); }
     public boolean isSpot() { return "spot".equals(pricing); }
+
+    /**
+     * Builds a candidate of a configuration (the estimator does, once per pricing model). The only way to make one: what the rules see cannot be changed after
+     * it is built (the rules' compiled code may not call a setter either, see RuleBytecodeCheck).
+     */
+    public static final class Builder {
+        private Candidate target;
+
+        private Builder(Candidate target) {
+            this.target = target;
+        }
+
+        private Candidate target() {
+            if (target == null) throw new IllegalStateException("Candidate.Builder used after build()");
+            return target;
+        }
+
+        public Builder setKey(String key) {
+            target().setKey(key);
+            return this;
+        }
+
+        public Builder setPricing(String pricing) {
+            target().setPricing(pricing);
+            return this;
+        }
+
+        public Builder setUsdPerHour(double usdPerHour) {
+            target().setUsdPerHour(usdPerHour);
+            return this;
+        }
+
+        public Builder setPriceBasis(String priceBasis) {
+            target().setPriceBasis(priceBasis);
+            return this;
+        }
+
+        public Builder setReworkHours(double reworkHours) {
+            target().setReworkHours(reworkHours);
+            return this;
+        }
+
+        public Builder setHours(double hours) {
+            target().setHours(hours);
+            return this;
+        }
+
+        public Builder setBilledHours(double billedHours) {
+            target().setBilledHours(billedHours);
+            return this;
+        }
+
+        public Builder setCostUsd(double costUsd) {
+            target().setCostUsd(costUsd);
+            return this;
+        }
+
+        public Builder setStorageCostUsd(double storageCostUsd) {
+            target().setStorageCostUsd(storageCostUsd);
+            return this;
+        }
+
+        public Builder setPriceAsOf(String priceAsOf) {
+            target().setPriceAsOf(priceAsOf);
+            return this;
+        }
+
+        public Builder setPriceSource(String priceSource) {
+            target().setPriceSource(priceSource);
+            return this;
+        }
+
+        /** The finished Candidate; the builder cannot change it afterwards. */
+        public Candidate build() {
+            Candidate done = target();
+            target = null;
+            return done;
+        }
+    }
 }

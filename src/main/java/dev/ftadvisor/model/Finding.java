@@ -10,7 +10,7 @@ import java.util.Map;
  * budget or deadline, moves it up or down the ranking) so that the engine (standing plans, verdict
  * counts) and the report can act on it. Findings are output, not facts: no rule matches them.
  */
-public class Finding {
+public final class Finding {
     public static final String EFFECT_NONE = "none";
     public static final String EFFECT_REJECT = "reject";
     public static final String EFFECT_OVER_BUDGET = "over-budget";
@@ -33,55 +33,137 @@ public class Finding {
     private final String severity;
     private final String topic;
     private final List<String> sources;
+    /** The message, or null until first read when it is computed ({@link #messageSource}). */
     private String message;
     private java.util.function.Supplier<String> messageSource;
     private final String candidateKey;
     /** The configuration or candidate itself (when the finding is about one): grouping by identity needs no key hashing. */
-    private Judged subject;
+    private final Judged subject;
     private final String effect;
     private final double rankWeight;
     /**
      * For a finding about the proposal as a whole whose effect applies to every plan of one pricing
      * model ("spot"): that pricing model; null otherwise.
      */
-    private String pricingScope;
+    private final String pricingScope;
     /** For a finding about every configuration of one region group ("eu"): that group; null otherwise. */
-    private String regionScope;
+    private final String regionScope;
     private Map<String, Object> facts;
     private java.util.function.Supplier<Map<String, Object>> factsSource;
     /** The rule's message template (English, as written in the DRL) and its arguments, for translation. */
-    private String template;
-    private List<Object> args = List.of();
+    private final String template;
+    private final List<Object> args;
 
-    public Finding(String id, String rule, String ruleFile, int ruleLine, String severity, String topic,
-                   List<String> sources, String message, String candidateKey, String effect,
-                   double rankWeight, Map<String, Object> facts) {
-        this.id = id;
-        this.rule = rule;
-        this.ruleFile = ruleFile;
-        this.ruleLine = ruleLine;
-        this.severity = severity;
-        this.topic = topic;
-        this.sources = List.copyOf(sources);
-        this.message = message;
-        this.candidateKey = candidateKey;
-        this.effect = effect;
-        this.rankWeight = rankWeight;
-        this.facts = facts;
+    private Finding(Builder b) {
+        this.id = b.id;
+        this.rule = b.rule;
+        this.ruleFile = b.ruleFile;
+        this.ruleLine = b.ruleLine;
+        this.severity = b.severity;
+        this.topic = b.topic;
+        this.sources = List.copyOf(b.sources);
+        this.message = b.message;
+        this.messageSource = b.message == null ? b.messageSource : null;
+        this.candidateKey = b.candidateKey;
+        this.subject = b.subject;
+        this.effect = b.effect;
+        this.rankWeight = b.rankWeight;
+        this.pricingScope = b.pricingScope;
+        this.regionScope = b.regionScope;
+        this.facts = b.facts;
+        this.factsSource = b.facts == null ? b.factsSource : null;
+        this.template = b.template;
+        this.args = b.args;
+    }
+
+    /** A finding of the rule with this identity; what it says and about what is given to the builder. */
+    public static Builder of(String id, String rule, String ruleFile, int ruleLine, String severity, String topic,
+                             List<String> sources) {
+        return new Builder(id, rule, ruleFile, ruleLine, severity, topic, sources);
+    }
+
+    /** The same finding told in other words (a translation): everything else is kept. */
+    public Finding withMessage(String translated) {
+        Builder b = of(id, rule, ruleFile, ruleLine, severity, topic, sources).message(translated).candidateKey(candidateKey)
+                .about(subject).effect(effect).rankWeight(rankWeight).pricingScope(pricingScope).regionScope(regionScope)
+                .template(template, args);
+        if (facts != null) b.facts(facts);
+        else b.facts(factsSource);
+        return b.build();
     }
 
     /**
-     * A finding whose message and fact description are computed on first read (a consultation
-     * produces hundreds of findings; a report shows a few dozen). Not thread-safe: a finding is
-     * read by the thread that ran its session.
+     * Builds a finding: the only way to make one, so a finding never changes after it is recorded. The
+     * message and the description of the matched facts may be given as suppliers, computed on first read
+     * (a consultation produces hundreds of findings; a report shows a few dozen). A finding is read by
+     * the thread that ran its session.
      */
-    public Finding(String id, String rule, String ruleFile, int ruleLine, String severity, String topic,
-                   List<String> sources, java.util.function.Supplier<String> message, String candidateKey,
-                   String effect, double rankWeight, java.util.function.Supplier<Map<String, Object>> facts) {
-        this(id, rule, ruleFile, ruleLine, severity, topic, sources, (String) null, candidateKey, effect, rankWeight,
-                (Map<String, Object>) null);
-        this.messageSource = message;
-        this.factsSource = facts;
+    public static final class Builder {
+        private final String id;
+        private final String rule;
+        private final String ruleFile;
+        private final int ruleLine;
+        private final String severity;
+        private final String topic;
+        private final List<String> sources;
+        private String message;
+        private java.util.function.Supplier<String> messageSource;
+        private String candidateKey;
+        private Judged subject;
+        private String effect = EFFECT_NONE;
+        private double rankWeight;
+        private String pricingScope;
+        private String regionScope;
+        private Map<String, Object> facts;
+        private java.util.function.Supplier<Map<String, Object>> factsSource;
+        private String template;
+        private List<Object> args = List.of();
+
+        private Builder(String id, String rule, String ruleFile, int ruleLine, String severity, String topic, List<String> sources) {
+            this.id = id;
+            this.rule = rule;
+            this.ruleFile = ruleFile;
+            this.ruleLine = ruleLine;
+            this.severity = severity;
+            this.topic = topic;
+            this.sources = sources;
+        }
+
+        public Builder message(String message) { this.message = message; return this; }
+
+        public Builder message(java.util.function.Supplier<String> message) { this.messageSource = message; return this; }
+
+        /** The key of what it is about, when there is no subject to read it from. */
+        public Builder candidateKey(String key) { this.candidateKey = key; return this; }
+
+        /** Names the configuration or candidate the finding is about (whose key it carries). */
+        public Builder about(Judged subject) { this.subject = subject; return this; }
+
+        public Builder effect(String effect) { this.effect = effect; return this; }
+
+        public Builder rankWeight(double weight) { this.rankWeight = weight; return this; }
+
+        /** Scopes a proposal-wide effect to every plan of one pricing model (see {@link Finding#getPricingScope()}). */
+        public Builder pricingScope(String pricing) { this.pricingScope = pricing; return this; }
+
+        /** Scopes a proposal-wide effect to every configuration of one region group. */
+        public Builder regionScope(String regionGroup) { this.regionScope = regionGroup; return this; }
+
+        public Builder facts(Map<String, Object> facts) { this.facts = facts; return this; }
+
+        public Builder facts(java.util.function.Supplier<Map<String, Object>> facts) { this.factsSource = facts; return this; }
+
+        /**
+         * The template and a read-only view of its arguments (not a copy: a batch makes hundreds of
+         * findings per record; the caller hands the list over and does not change it afterwards).
+         */
+        public Builder template(String template, List<Object> args) {
+            this.template = template;
+            this.args = args == null ? List.of() : java.util.Collections.unmodifiableList(args);
+            return this;
+        }
+
+        public Finding build() { return new Finding(this); }
     }
 
     public String getId() { return id; }
@@ -118,33 +200,11 @@ public class Finding {
     @com.fasterxml.jackson.annotation.JsonIgnore
     public List<Object> getArgs() { return args; }
 
-    /**
-     * Keeps the template and a read-only view of its arguments (not a copy: a batch makes hundreds of
-     * findings per record; the caller hands the list over and does not change it afterwards).
-     */
-    /** Scopes a proposal-wide effect to every plan of one pricing model (see {@link #getPricingScope()}). */
-    public Finding withPricingScope(String pricing) {
-        this.pricingScope = pricing;
-        return this;
-    }
-
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public String getPricingScope() { return pricingScope; }
 
-    /** Scopes a proposal-wide effect to every configuration of one region group. */
-    public Finding withRegionScope(String regionGroup) {
-        this.regionScope = regionGroup;
-        return this;
-    }
-
     @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
     public String getRegionScope() { return regionScope; }
-
-    public Finding withTemplate(String template, List<Object> args) {
-        this.template = template;
-        this.args = java.util.Collections.unmodifiableList(args);
-        return this;
-    }
 
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isAboutCandidate() { return candidateKey != null || subject != null; }
@@ -153,11 +213,6 @@ public class Finding {
     @com.fasterxml.jackson.annotation.JsonIgnore
     public Judged getSubject() { return subject; }
 
-    /** Names the configuration or candidate the finding is about (whose key it carries). */
-    public Finding about(Judged subject) {
-        this.subject = subject;
-        return this;
-    }
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isRejecting() { return EFFECT_REJECT.equals(effect); }
 

@@ -68,9 +68,14 @@ public final class Thresholds {
     public static final Thresholds NONE = new Thresholds(Map.of());
 
     private final Map<String, Threshold> byName;
+    /** Each value as messages print it, made once: rules pass it to every finding they write. */
+    private final Map<String, String> texts;
 
     public Thresholds(Map<String, Threshold> byName) {
         this.byName = Map.copyOf(byName);
+        Map<String, String> t = new java.util.HashMap<>();
+        byName.forEach((k, v) -> t.put(k, v.text()));
+        this.texts = Map.copyOf(t);
     }
 
     /** The value of a threshold; an unknown name is the rule's mistake, told with the names there are. */
@@ -80,7 +85,8 @@ public final class Thresholds {
 
     /** The value as the message prints it (with its unit). */
     public String text(String name) {
-        return get(name).text();
+        String t = texts.get(name);
+        return t != null ? t : get(name).text();
     }
 
     public boolean has(String name) {

@@ -37,9 +37,6 @@ public final class Localizer {
     private Finding translate(Finding f, Lang lang) {
         String message = translations.message(lang, f.getId(), f.getMessage(), f.getArgs());
         if (message.equals(f.getMessage())) return f;
-        return new Finding(f.getId(), f.getRule(), f.getRuleFile(), f.getRuleLine(), f.getSeverity(), f.getTopic(),
-                f.getSources(), message, f.getCandidateKey(), f.getEffect(), f.getRankWeight(), f.getFacts())
-                .withTemplate(f.getTemplate(), f.getArgs()).about(f.getSubject()).withPricingScope(f.getPricingScope())
-                .withRegionScope(f.getRegionScope());
+        return f.withMessage(message);
     }
 }

@@ -9,19 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class StandingPlansTest {
     private static Candidate candidate(String provider, String pricing, int gpus, int nodes, double hours, double ramGb,
                                        double gpuMemoryGb, boolean bf16) {
-        Configuration hardware = new Configuration();
-        hardware.setKey(provider + "/" + gpus + "/" + nodes);
-        hardware.setProvider(provider);
-        hardware.setGpuCount(gpus);
-        hardware.setNodes(nodes);
-        hardware.setRamGb(ramGb);
-        hardware.setGpuMemoryGb(gpuMemoryGb);
-        hardware.setBf16Supported(bf16);
-        Candidate c = new Candidate(hardware);
-        c.setKey(hardware.getKey() + "/" + pricing);
-        c.setPricing(pricing);
-        c.setHours(hours);
-        return c;
+        Configuration hardware = Configuration.builder().setKey(provider + "/" + gpus + "/" + nodes).setProvider(provider)
+                .setGpuCount(gpus).setNodes(nodes).setRamGb(ramGb).setGpuMemoryGb(gpuMemoryGb).setBf16Supported(bf16).build();
+        return Candidate.builder(hardware).setKey(hardware.getKey() + "/" + pricing).setPricing(pricing).setHours(hours).build();
     }
 
     @Test

@@ -17,16 +17,11 @@ class PlanFindingsTest {
     private static final Candidate SPOT = candidate(P4D, "spot");
 
     private static Configuration configuration(String key) {
-        Configuration c = new Configuration();
-        c.setKey(key);
-        return c;
+        return Configuration.builder().setKey(key).build();
     }
 
     private static Candidate candidate(Configuration configuration, String pricing) {
-        Candidate c = new Candidate(configuration);
-        c.setKey(configuration.getKey() + "/" + pricing);
-        c.setPricing(pricing);
-        return c;
+        return Candidate.builder(configuration).setKey(configuration.getKey() + "/" + pricing).setPricing(pricing).build();
     }
 
     private static Finding finding(String id, Judged about, String effect) {
@@ -34,8 +29,8 @@ class PlanFindingsTest {
     }
 
     private static Finding finding(String id, Judged about, String effect, double weight) {
-        return new Finding(id, id, "x.drl", 1, "info", "t", List.of(), id, about == null ? null : about.getKey(), effect, weight,
-                Map.of()).about(about);
+        return Finding.of(id, id, "x.drl", 1, "info", "t", List.of()).message(id).candidateKey(about == null ? null : about.getKey())
+                .effect(effect).rankWeight(weight).facts(Map.of()).about(about).build();
     }
 
     @Test
@@ -76,8 +71,8 @@ class PlanFindingsTest {
     @Test
     void findingsWithOnlyAKeyAreMatchedByKey() {
         // a finding copied without its subject (as a translation could be) still names its configuration by key
-        Finding byKey = new Finding("memory.fit", "memory.fit", "memory.drl", 1, "blocker", "memory", List.of(), "x",
-                P4D.getKey(), Finding.EFFECT_REJECT, 0, Map.of());
+        Finding byKey = Finding.of("memory.fit", "memory.fit", "memory.drl", 1, "blocker", "memory", List.of()).message("x")
+                .candidateKey(P4D.getKey()).effect(Finding.EFFECT_REJECT).facts(Map.of()).build();
         Finding own = finding("budget.deadline", ON_DEMAND, Finding.EFFECT_OVER_DEADLINE);
         PlanFindings by = PlanFindings.of(List.of(own, byKey));
 
