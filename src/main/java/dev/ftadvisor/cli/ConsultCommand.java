@@ -70,7 +70,7 @@ public final class ConsultCommand implements Callable<Integer> {
         try {
             language = lang == null ? Lang.defaultLang() : Lang.parse(lang);
         } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--" + e.getMessage());
+            throw new InputException("--lang", "expected en or zh, got '" + lang + "'");
         }
         checkFormat(format);
         if (interactive) {

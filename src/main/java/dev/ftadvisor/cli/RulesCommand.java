@@ -27,6 +27,13 @@ public final class RulesCommand implements Runnable {
         return dir != null ? ResourceFolder.resolve(dir, "rules") : engine.rulesFolder();
     }
 
+    /** A percentage option (null when not given) must lie in 0..100. */
+    static void checkPercent(CommandLine.Model.CommandSpec spec, String option, Double value) {
+        if (value != null && (value < 0 || value > 100)) {
+            throw new CommandLine.ParameterException(spec.commandLine(), option + ": expected a percentage 0..100, got " + value);
+        }
+    }
+
     static void checkFormat(CommandLine.Model.CommandSpec spec, String format) {
         if (!"text".equals(format) && !"json".equals(format)) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--format: expected text or json, got '" + format + "'");

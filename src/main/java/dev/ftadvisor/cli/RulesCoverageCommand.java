@@ -30,9 +30,7 @@ public final class RulesCoverageCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--fail-under: expected a percentage 0..100, got " + failUnder);
-        }
+        RulesCommand.checkPercent(spec, "--fail-under", failUnder);
         ResourceFolder folder = options.folder(spec);
         RuleSet rules = RuleCheck.compileChecked(folder);
         List<ScenarioResult> results = new ScenarioRunner(new Advisor(rules, options.engine.catalog(), options.engine.limits())).runAll(ScenarioFile.loadAll(folder));

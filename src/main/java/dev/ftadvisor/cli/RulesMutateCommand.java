@@ -49,9 +49,7 @@ public final class RulesMutateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (failUnder != null && (failUnder < 0 || failUnder > 100)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--fail-under: expected a percentage 0..100, got " + failUnder);
-        }
+        RulesCommand.checkPercent(spec, "--fail-under", failUnder);
         if (jobs < 1) throw new CommandLine.ParameterException(spec.commandLine(), "--jobs: expected 1 or more, got " + jobs);
         Pattern filter;
         try {

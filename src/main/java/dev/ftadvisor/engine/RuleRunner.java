@@ -108,19 +108,7 @@ final class RuleRunner {
         if (rules.code().trusted()) return inline(rules, run, body);
         FutureTask<T> task = new FutureTask<>(() -> {
             if (!run.state.compareAndSet(0, 1)) return null; // given up before it started
-            run.thread = Thread.currentThread();
-            CURRENT.set(run);
-            try {
-                return body.get();
-            } catch (StackOverflowError e) {
-                throw failure(rules, RuleFailedException.Kind.STACK_OVERFLOW, e.getStackTrace(),
-                        "overflowed the stack (unbounded recursion?): stopped");
-            } catch (OutOfMemoryError e) {
-                throw failure(rules, RuleFailedException.Kind.OUT_OF_MEMORY, e.getStackTrace(), "ran out of memory: stopped");
-            } finally {
-                CURRENT.remove();
-                run.done.countDown();
-            }
+            return inline(rules, run, body);  // on the worker thread, with the same error handling
         });
         POOL.execute(task);
         try {
@@ -151,9 +139,11 @@ final class RuleRunner {
     }
 
     /**
-     * The project's own rules (checked by the build, with scenarios that bound their firings) run on
-     * the caller's thread: a batch pays no hand-over per record. The deadline is checked between
-     * phases and the firing limit still applies; nothing in those rules can loop inside a consequence.
+     * Runs the consultation on this thread as the given run, turning a stack overflow or running out
+     * of memory into a one-line rule failure. The project's own rules (checked by the build, with
+     * scenarios that bound their firings) run so on the caller's thread: a batch pays no hand-over per
+     * record; the deadline is checked between phases and the firing limit still applies. A folder from
+     * elsewhere runs so on a worker thread that can be stopped.
      */
     private static <T> T inline(RuleSet rules, Run run, Supplier<T> body) {
         run.thread = Thread.currentThread();

@@ -96,8 +96,9 @@ public final class Thresholds {
     public Threshold get(String name) {
         Threshold t = byName.get(name);
         if (t == null) {
-            throw new IllegalArgumentException("unknown threshold '" + name + "' (thresholds.yaml names: "
-                    + String.join(", ", new java.util.TreeSet<>(byName.keySet())) + ")");
+            throw new IllegalArgumentException("unknown threshold '" + name + "' " + (byName.isEmpty()
+                    ? "(the rules folder has no thresholds.yaml: keep it beside the .drl files)"
+                    : "(thresholds.yaml names: " + String.join(", ", new java.util.TreeSet<>(byName.keySet())) + ")"));
         }
         return t;
     }

@@ -99,7 +99,17 @@ public final class ReportBuilder {
                 v == null ? "no verdict rule fired" : v.getSummary(), v == null ? null : v.getRuleId(), recommendation,
                 estimateView(o.estimate(), p), plans, common.stream().map(Report.Reason::of).toList(),
                 List.copyOf(rejectedList), changes(o), findings, includeTrace ? o.trace() : null, catalogAsOf,
-                catalogNote(t, catalogAsOf), o.rulesVersion(), o.resolved().assumptions());
+                catalogNote(t, catalogAsOf, oldestPrice(lines)), o.rulesVersion(), o.resolved().assumptions());
+    }
+
+    /** The oldest price date among the plans shown (a row may be older than the catalog's own date). */
+    private static String oldestPrice(List<ShownPlanList.Line> lines) {
+        String oldest = null;
+        for (ShownPlanList.Line l : lines) {
+            String d = l.plan().getPriceAsOf();
+            if (d != null && d.length() == 10 && (oldest == null || d.compareTo(oldest) < 0)) oldest = d;
+        }
+        return oldest;
     }
 
     /** The findings present (same rule, template and arguments: the same message) in every list. */
@@ -121,10 +131,20 @@ public final class ReportBuilder {
         return false;
     }
 
-    /** One line when the catalog's prices are older than {@link #STALE_CATALOG_DAYS}; null otherwise. */
-    static String catalogNote(Texts t, String asOf) {
+    /**
+     * One line when the catalog's prices, or those of a plan shown, are older than
+     * {@link #STALE_CATALOG_DAYS}, with the command that refreshes them; null otherwise.
+     */
+    static String catalogNote(Texts t, String asOf, String oldestShownPrice) {
         long days = catalogAgeDays(asOf);
-        return days > STALE_CATALOG_DAYS ? t.get("report.catalogStale", asOf, days, STALE_CATALOG_DAYS) : null;
+        if (days > STALE_CATALOG_DAYS) return t.get("report.catalogStale", asOf, days, STALE_CATALOG_DAYS);
+        if (oldestShownPrice == null) return null;
+        long planDays = catalogAgeDays(oldestShownPrice);
+        return planDays > STALE_CATALOG_DAYS ? t.get("report.planPriceStale", oldestShownPrice, planDays, STALE_CATALOG_DAYS) : null;
+    }
+
+    static String catalogNote(Texts t, String asOf) {
+        return catalogNote(t, asOf, null);
     }
 
     /** Days since the catalog's date (-1 when it is not a date), worked out once per date and day: batches ask per record. */

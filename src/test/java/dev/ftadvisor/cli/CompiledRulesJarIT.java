@@ -34,8 +34,9 @@ class CompiledRulesJarIT {
         Path rules = dir.resolve("rules");
         Files.createDirectories(rules);
         try (Stream<Path> s = Files.list(Path.of("rules"))) {
-            for (Path p : s.filter(p -> p.toString().endsWith(".drl")).toList()) {
-                Files.writeString(rules.resolve(p.getFileName()), Files.readString(p) + "\n// edited by " + getClass().getSimpleName() + "\n");
+            for (Path p : s.filter(p -> p.toString().endsWith(".drl") || p.toString().endsWith("thresholds.yaml")).toList()) {
+                String comment = p.toString().endsWith(".yaml") ? "# edited by " : "// edited by ";
+                Files.writeString(rules.resolve(p.getFileName()), Files.readString(p) + "\n" + comment + getClass().getSimpleName() + "\n");
             }
         }
         Path cache = dir.resolve("cache");

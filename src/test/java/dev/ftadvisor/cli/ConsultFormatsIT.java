@@ -35,7 +35,7 @@ class ConsultFormatsIT {
     void unknownLanguageOrFormatIsAUsageError() throws Exception {
         JarRunner.Result lang = JarRunner.run(args("--lang", "fr"));
         assertThat(lang.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(lang.err().strip()).isEqualTo("error: lang: expected en or zh, got 'fr'");
+        assertThat(lang.err().strip()).isEqualTo("error: --lang: expected en or zh, got 'fr'");
         JarRunner.Result format = JarRunner.run(args("--format", "pdf"));
         assertThat(format.exit()).isEqualTo(ExitCodes.BAD_INPUT);
         assertThat(format.err()).contains("--format: expected text, json, markdown or html, got 'pdf'");

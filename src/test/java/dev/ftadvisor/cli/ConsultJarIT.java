@@ -88,9 +88,11 @@ class ConsultJarIT {
         JarRunner.Result before = JarRunner.run(concat(args.split(" "), "--rules", rules.toString()));
         assertThat(before.exit()).as(before.err()).isZero();
         assertThat(before.out()).doesNotContain("\"memory.headroom\"");
-        Path memory = rules.resolve("memory.drl");
+        Path thresholds = rules.resolve("thresholds.yaml");
         // keep 40% free instead of 10%: the 20.5 GB estimate on 24 GB cards now trips the headroom rule
-        Files.writeString(memory, Files.readString(memory).replace("gpuMemoryGb * 0.90", "gpuMemoryGb * 0.60"));
+        String text = Files.readString(thresholds);
+        assertThat(text).contains("memory.headroom:\n    value: 0.10\n");
+        Files.writeString(thresholds, text.replace("memory.headroom:\n    value: 0.10\n", "memory.headroom:\n    value: 0.40\n"));
         JarRunner.Result after = JarRunner.run(concat(args.split(" "), "--rules", rules.toString()));
         assertThat(after.exit()).as(after.err()).isZero();
         JsonNode report = JSON.readTree(after.out());
