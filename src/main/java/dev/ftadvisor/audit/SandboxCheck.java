@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>imports only from the fact model ({@code dev.ftadvisor.model}), {@code dev.ftadvisor.engine.Num},
  *       {@code java.util} (not {@code java.util.concurrent}) and {@code java.lang.Math};</li>
- *   <li>the only global is {@link dev.ftadvisor.engine.RuleOutput};</li>
+ *   <li>the only globals are {@link dev.ftadvisor.engine.RuleOutput} {@code out} and the named thresholds
+ *       ({@link dev.ftadvisor.model.Thresholds} {@code th}, read-only);</li>
  *   <li>no name that reaches outside the engine anywhere in code: file, network, process, threads,
  *       reflection and class loading, {@code System.*}, other ftadvisor packages (the I/O and compiler
  *       classes), and no unicode escapes (javac decodes them before parsing, so they can hide code even
@@ -71,9 +72,11 @@ final class SandboxCheck {
         }
         Matcher gm = GLOBAL.matcher(code);
         while (gm.find()) {
-            if (!"dev.ftadvisor.engine.RuleOutput".equals(gm.group(1))) {
+            boolean allowed = ("dev.ftadvisor.engine.RuleOutput".equals(gm.group(1)) && "out".equals(gm.group(2)))
+                    || ("dev.ftadvisor.model.Thresholds".equals(gm.group(1)) && "th".equals(gm.group(2)));
+            if (!allowed) {
                 problems.add(at(src, gm.start(1), "global " + gm.group(1) + " " + gm.group(2)
-                        + " is refused: the only global is dev.ftadvisor.engine.RuleOutput out"));
+                        + " is refused: the only globals are dev.ftadvisor.engine.RuleOutput out and dev.ftadvisor.model.Thresholds th"));
             }
         }
         Matcher tb = TEXT_BLOCK.matcher(src.text());

@@ -57,6 +57,8 @@ public final class Advisor {
     private final ChangeExplorer explorer;
     /** Whether any rule can judge a change option: without one, exploring variants is wasted work. */
     private final boolean hasChangeRules;
+    /** Whether the rules declare the thresholds global (a folder without thresholds.yaml may not). */
+    private final boolean readsThresholds;
 
     public Advisor(RuleSet rules, Catalog catalog) {
         this(rules, catalog, EngineLimits.DEFAULT);
@@ -75,6 +77,8 @@ public final class Advisor {
         this.limits = limits;
         this.estimator = new Estimator(catalog);
         this.explorer = new ChangeExplorer(this);
+        this.readsThresholds = rules.kieBase().getKiePackages().stream()
+                .anyMatch(p -> p.getGlobalVariables().stream().anyMatch(g -> "th".equals(g.getName())));
         this.hasChangeRules = rules.kieBase().getKiePackages().stream()
                 .flatMap(p -> p.getRules().stream())
                 .anyMatch(r -> r instanceof org.drools.base.definitions.rule.impl.RuleImpl ri
@@ -274,12 +278,14 @@ public final class Advisor {
         try {
             RuleOutput out = new RuleOutput(rules.index());
             session.setGlobal("out", out);
+            // the named thresholds, read in conditions as th.value(name): a global keeps those constraints
+            // on the one fact they test (alpha nodes) rather than a join with a thresholds fact per rule
+            if (readsThresholds) session.setGlobal("th", thresholds);
             TraceListener listener = null;
             if (trace) {
                 listener = new TraceListener(rules.index());
                 session.addEventListener(listener);
             }
-            session.insert(thresholds);
             session.insert(r.proposal());
             session.insert(r.model());
             session.insert(estimate);

@@ -43,7 +43,7 @@ final class ChangeExplorer {
         List<ChangeOption> options = new ArrayList<>();
         // budget or deadline alone, read from the plans the rules kept
         addConstraintOptions(asked, "budget", "as proposed", "as proposed", judged, original, 0, options);
-        for (Variant v : variants(asked)) {
+        for (Variant v : variants(asked, shortestSequence())) {
             Proposal p = asked.copy();
             v.apply.accept(p);
             ResolvedProposal variant = new ResolvedProposal(p, r.model(), r.assumptions());
@@ -73,7 +73,19 @@ final class ChangeExplorer {
     private record Variant(String kind, String from, String to, boolean sameNumbers, Consumer<Proposal> apply) {
     }
 
-    private static List<Variant> variants(Proposal p) {
+    /**
+     * The shortest sequence a change may offer: the rules' own bound (changes.min-sequence-length, read
+     * by changes.sequence-length), so no variant is consulted only for the rule to refuse it. A folder
+     * without the named value leaves the rule to refuse whatever it does not accept.
+     */
+    private int shortestSequence() {
+        var t = advisor.thresholds();
+        return t.has(MIN_SEQUENCE_THRESHOLD) ? (int) Math.ceil(t.value(MIN_SEQUENCE_THRESHOLD)) : 1;
+    }
+
+    static final String MIN_SEQUENCE_THRESHOLD = "changes.min-sequence-length";
+
+    private static List<Variant> variants(Proposal p, int shortestSequence) {
         List<Variant> vs = new ArrayList<>();
         String method = p.getMethod();
         if (method.equals("full") || method.equals("freeze")) {
@@ -92,9 +104,9 @@ final class ChangeExplorer {
         if (p.isProvidersRestricted()) vs.add(new Variant("providers", String.join(",", p.getProviders()), "any provider", true, q -> q.setProviders(List.of())));
         // without a region the estimator prices each instance type once, in its cheapest region: new numbers
         if (p.getRegion() != null) vs.add(new Variant("region", p.getRegion(), "any region", false, q -> q.setRegion(null)));
-        // half the sequence length; how short a change may go is the rules' call (changes.min-sequence-length)
+        // half the sequence length, when the rules may accept it (their bound is read, not repeated here)
         int shorter = p.getSequenceLength() / 2;
-        if (shorter >= 1) {
+        if (shorter >= shortestSequence) {
             vs.add(new Variant("sequence-length", String.valueOf(p.getSequenceLength()), String.valueOf(shorter), false, q -> q.setSequenceLength(shorter)));
         }
         return vs.size() > MAX_VARIANTS ? vs.subList(0, MAX_VARIANTS) : vs;

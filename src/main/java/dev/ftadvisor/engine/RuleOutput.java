@@ -91,7 +91,7 @@ public final class RuleOutput {
         rejected.add(c);
         judgments++;
         RuleContext ctx = context(drools);
-        deleteEverywhere(ctx, c);
+        if (!MatchAccess.deleteMatched(ctx, c)) deleteEverywhere(ctx, c);
         if (c instanceof Configuration configuration && candidatesInserted != null) {
             // after the gates, its candidates are in working memory too: they leave with it
             for (Candidate candidate : candidatesInserted) {
@@ -232,8 +232,8 @@ public final class RuleOutput {
         Identity who = (Identity) index.identities.computeIfAbsent(rule.getName(), n -> identity(rule, index));
         // Message and matched-fact description are built only when a report reads them: most findings
         // (rejections of candidates that never reach a report) are counted, not rendered. The matched
-        // objects are taken now, through the public Match API: the match does not outlive the firing.
-        Object[] matched = ctx.getMatch().getObjects().toArray();
+        // objects are taken now: the match does not outlive the firing.
+        Object[] matched = MatchAccess.matchedObjects(ctx);
         Finding f = Finding.of(who.id(), rule.getName(), who.file(), who.line(), who.severity(), who.topic(), who.sources())
                 .message(() -> Messages.format(template, args))
                 .effect(effect).rankWeight(weight).pricingScope(pricingScope).regionScope(regionScope)
@@ -245,7 +245,7 @@ public final class RuleOutput {
     }
 
     /** Under the executable model the RHS's {@code drools} wraps the classic RuleContext. */
-    private static RuleContext context(Object drools) {
+    static RuleContext context(Object drools) {
         if (drools instanceof RuleContext rc) return rc;
         if (drools instanceof org.drools.model.Drools d) {
             RuleContext rc = d.getContext(RuleContext.class);

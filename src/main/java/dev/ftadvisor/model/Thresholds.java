@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 
 /**
  * Every number the rules compare, by name, from the rules folder's {@code thresholds.yaml}: one place
- * for an auditor to read and change each threshold. Inserted into every session; a rule binds it
- * ({@code $t : Thresholds()}), compares with {@code $t.value("memory.headroom")} and passes
- * {@code $t.text("memory.headroom")} to its message, so the condition, the messages in every language
+ * for an auditor to read and change each threshold. Every session gets it as the global {@code th}
+ * (a global keeps a constraint on the one fact it tests); a rule compares with
+ * {@code th.value("memory.headroom")} and passes {@code th.text("memory.headroom")} to its message, so the condition, the messages in every language
  * and the rule's {@code @description} (which names it as {@code {memory.headroom}}) change together.
  * Immutable: {@link #with} makes a copy (the mutation tester moves one value at a time).
  */

@@ -149,20 +149,24 @@ public final class ReportBuilder {
 
     /** Days since the catalog's date (-1 when it is not a date), worked out once per date and day: batches ask per record. */
     private static long catalogAgeDays(String asOf) {
+        if (asOf == null) return -1;
         java.time.LocalDate today = java.time.LocalDate.now();
         CatalogAge cached = catalogAge;
-        if (cached != null && cached.asOf().equals(asOf) && cached.today().equals(today)) return cached.days();
-        long days;
-        try {
-            days = java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(asOf), today);
-        } catch (RuntimeException e) {
-            days = -1;
+        if (cached == null || !cached.today().equals(today)) {
+            cached = new CatalogAge(today, new java.util.concurrent.ConcurrentHashMap<>());
+            catalogAge = cached;
         }
-        catalogAge = new CatalogAge(asOf == null ? "" : asOf, today, days);
-        return days;
+        return cached.days().computeIfAbsent(asOf, d -> {
+            try {
+                return java.time.temporal.ChronoUnit.DAYS.between(java.time.LocalDate.parse(d), today);
+            } catch (RuntimeException e) {
+                return -1L;
+            }
+        });
     }
 
-    private record CatalogAge(String asOf, java.time.LocalDate today, long days) {
+    /** Days since each date seen today (a catalog's and its rows' few dates): batches ask per record. */
+    private record CatalogAge(java.time.LocalDate today, java.util.Map<String, Long> days) {
     }
 
     private static volatile CatalogAge catalogAge;
