@@ -51,8 +51,9 @@ public final class CatalogCommand implements Runnable {
         @Option(names = "--max-usd-hour", paramLabel = "USD", description = "Instances whose on-demand price is at most this.")
         Double maxUsdHour;
 
-        @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-        String format;
+        @Option(names = "--format", defaultValue = "text", completionCandidates = ListingFormat.Names.class, converter = ListingFormat.Converter.class,
+                description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+        ListingFormat format;
 
         @Mixin EngineOptions engine;
 
@@ -60,7 +61,6 @@ public final class CatalogCommand implements Runnable {
 
         @Override
         public Integer call() {
-            RulesCommand.checkFormat(spec, format);
             Catalog catalog = engine.catalog();
             switch (which) {
                 case "instances" -> instances(catalog);
@@ -81,7 +81,7 @@ public final class CatalogCommand implements Runnable {
                     && (minGpuMemory == null || catalog.gpu(i.gpu).map(g -> g.memoryGb >= minGpuMemory).orElse(false))
                     && (maxUsdHour == null || i.onDemandUsdHour <= maxUsdHour);
             List<InstanceSpec> rows = catalog.instances().stream().filter(keep).toList();
-            if ("json".equals(format)) {
+            if (format == ListingFormat.JSON) {
                 RulesCommand.printJson(spec, rows);
                 return;
             }
@@ -103,7 +103,7 @@ public final class CatalogCommand implements Runnable {
         private void gpus(Catalog catalog) {
             List<GpuSpec> rows = catalog.gpus().stream()
                     .filter(g -> minGpuMemory == null || g.memoryGb >= minGpuMemory).toList();
-            if ("json".equals(format)) {
+            if (format == ListingFormat.JSON) {
                 RulesCommand.printJson(spec, rows);
                 return;
             }
@@ -121,7 +121,7 @@ public final class CatalogCommand implements Runnable {
         }
 
         private void models(Catalog catalog) {
-            if ("json".equals(format)) {
+            if (format == ListingFormat.JSON) {
                 RulesCommand.printJson(spec, catalog.models());
                 return;
             }

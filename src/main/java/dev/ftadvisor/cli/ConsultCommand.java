@@ -1,5 +1,7 @@
 package dev.ftadvisor.cli;
 
+import dev.ftadvisor.report.ReportFormat;
+
 import dev.ftadvisor.consult.Consultation;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -45,8 +47,9 @@ public final class ConsultCommand implements Callable<Integer> {
     @Mixin ProposalFlags flags;
     @Mixin EngineOptions engine;
 
-    @Option(names = "--format", defaultValue = "text", description = "text, json, markdown or html (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--format", defaultValue = "text", completionCandidates = ReportFormat.Names.class, converter = ReportFormat.Converter.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
 
     @Option(names = "--lang", paramLabel = "en|zh", description = "Language of the report and the rules' messages (default: from the locale).")
     String lang;
@@ -72,7 +75,6 @@ public final class ConsultCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new InputException("--lang", "expected en or zh, got '" + lang + "'");
         }
-        checkFormat(format);
         if (interactive) {
             return interactive(language);
         }
@@ -109,13 +111,13 @@ public final class ConsultCommand implements Callable<Integer> {
         if (whyNot != null) {
             return whyNot(outcome, report, consultation.advisor());
         }
-        if (explain && "json".equals(format)) {
+        if (explain && format == ReportFormat.JSON) {
             ObjectNode tree = JsonRenderer.MAPPER.valueToTree(report);
             tree.set("derived", JsonRenderer.MAPPER.valueToTree(Derivations.of(outcome)));
             spec.commandLine().getOut().print(tree.toPrettyString());
         } else {
             spec.commandLine().getOut().print(renderer(format, language, resolved).render(report));
-            if (explain && "text".equals(format)) spec.commandLine().getOut().print("\n" + Derivations.toText(Derivations.of(outcome)));
+            if (explain && format == ReportFormat.TEXT) spec.commandLine().getOut().print("\n" + Derivations.toText(Derivations.of(outcome)));
         }
         spec.commandLine().getOut().println();
         spec.commandLine().getOut().flush();
@@ -134,7 +136,7 @@ public final class ConsultCommand implements Callable<Integer> {
             }
             throw new InputException("--why-not", "'" + whyNot + "' is in the catalog but no candidate was built on it for this proposal");
         }
-        if ("json".equals(format)) {
+        if (format == ReportFormat.JSON) {
             ObjectNode tree = JsonRenderer.MAPPER.createObjectNode();
             tree.put("proposalId", report.proposalId());
             tree.put("instance", whyNot);
@@ -159,19 +161,12 @@ public final class ConsultCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    private void checkFormat(String format) {
-        if (!java.util.List.of("text", "json", "markdown", "html").contains(format)) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--format: expected text, json, markdown or html, got '" + format + "'");
-        }
-    }
-
-    static ReportRenderer renderer(String format, Lang lang, ResolvedProposal resolved) {
+    static ReportRenderer renderer(ReportFormat format, Lang lang, ResolvedProposal resolved) {
         return switch (format) {
-            case "json" -> new JsonRenderer(true);
-            case "markdown" -> new MarkdownRenderer(lang);
-            case "html" -> new HtmlRenderer(lang, resolved.proposal().getBudgetUsd(), resolved.proposal().getDeadlineHours());
-            default -> new TextRenderer(lang);
+            case JSON -> new JsonRenderer(true);
+            case MARKDOWN -> new MarkdownRenderer(lang);
+            case HTML -> new HtmlRenderer(lang, resolved.proposal().getBudgetUsd(), resolved.proposal().getDeadlineHours());
+            case TEXT -> new TextRenderer(lang);
         };
     }
 }

@@ -34,11 +34,6 @@ public final class RulesCommand implements Runnable {
         }
     }
 
-    static void checkFormat(CommandLine.Model.CommandSpec spec, String format) {
-        if (!"text".equals(format) && !"json".equals(format)) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--format: expected text or json, got '" + format + "'");
-        }
-    }
 
     static void printJson(CommandLine.Model.CommandSpec spec, Object value) {
         try {

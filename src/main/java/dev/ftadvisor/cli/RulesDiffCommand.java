@@ -31,12 +31,12 @@ public final class RulesDiffCommand implements Callable<Integer> {
     @Option(names = "--facts", paramLabel = "DIR", description = "Facts folder (default: ./facts if present, else the bundled facts).")
     Path facts;
     @Option(names = "--all", description = "With --proposals, list unchanged proposals too.") boolean all;
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).") String format;
+    @Option(names = "--format", defaultValue = "text", completionCandidates = ListingFormat.Names.class, converter = ListingFormat.Converter.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).") ListingFormat format;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        RulesCommand.checkFormat(spec, format);
         for (Path p : List.of(oldDir, newDir)) {
             if (!java.nio.file.Files.isDirectory(p)) {
                 throw new CommandLine.ParameterException(spec.commandLine(), p + ": not a rules folder (no such directory)");
@@ -59,7 +59,7 @@ public final class RulesDiffCommand implements Callable<Integer> {
             dev.ftadvisor.consult.Consultation b = new dev.ftadvisor.consult.Consultation(new Advisor(newRules, catalog, eo.limits()));
             for (Path f : files) impacts.add(ProposalImpact.compare(f, a, b));
         }
-        if ("json".equals(format)) {
+        if (format == ListingFormat.JSON) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("oldRulesVersion", oldRules.rulesVersion());
             out.put("newRulesVersion", newRules.rulesVersion());

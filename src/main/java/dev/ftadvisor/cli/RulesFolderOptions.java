@@ -15,16 +15,16 @@ public class RulesFolderOptions {
 
     @Mixin EngineOptions engine;
 
-    @Option(names = "--format", defaultValue = "text", description = "text or json (default: ${DEFAULT-VALUE}).")
-    String format;
+    @Option(names = "--format", defaultValue = "text", completionCandidates = ListingFormat.Names.class, converter = ListingFormat.Converter.class,
+            description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ListingFormat format;
 
     /** Checks --format, then resolves the folder named as DIR, else --rules, else ./rules or the bundled rules. */
     ResourceFolder folder(CommandLine.Model.CommandSpec spec) {
-        RulesCommand.checkFormat(spec, format);
         return RulesCommand.folder(dir, engine);
     }
 
     boolean json() {
-        return "json".equals(format);
+        return format == ListingFormat.JSON;
     }
 }

@@ -1,5 +1,7 @@
 package dev.ftadvisor.server;
 
+import dev.ftadvisor.report.ReportFormat;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -123,9 +125,10 @@ public final class AdvisorServer implements AutoCloseable {
     private void receive(HttpServerExchange ex) {
         Lang lang = langOr400(ex);
         if (lang == null) return;
-        String format = query(ex, "format", "json");
-        if (!List.of("json", "html", "markdown", "text").contains(format)) {
-            send(ex, 400, "application/json", error("format: expected json, html, markdown or text, got '" + format + "'", "format"));
+        String asked = query(ex, "format", "json");
+        ReportFormat format = ReportFormat.named(asked);
+        if (format == null) {
+            send(ex, 400, "application/json", error("format: expected json, html, markdown or text, got '" + asked + "'", "format"));
             return;
         }
         long declared = ex.getRequestContentLength();
@@ -164,7 +167,7 @@ public final class AdvisorServer implements AutoCloseable {
         send(ex, 413, "application/json", error(message, null));
     }
 
-    private void consult(HttpServerExchange ex, byte[] bytes, Lang lang, String format) {
+    private void consult(HttpServerExchange ex, byte[] bytes, Lang lang, ReportFormat format) {
         try {
             ConsultService.Answer a = service.consult(ProposalText.decode(bytes), lang, format);
             send(ex, a.status(), a.contentType(), a.body());

@@ -1,5 +1,7 @@
 package dev.ftadvisor.server;
 
+import dev.ftadvisor.report.ReportFormat;
+
 import dev.ftadvisor.consult.Consultation;
 
 import dev.ftadvisor.engine.Advisor;
@@ -75,7 +77,7 @@ public final class ConsultService implements AutoCloseable {
      * Reads the proposal (strict JSON, the CLI's reader and resolver, so the field messages are the
      * CLI's), consults and renders. Input errors surface as InputException for the caller's 400.
      */
-    public Answer consult(String body, Lang lang, String format) {
+    public Answer consult(String body, Lang lang, ReportFormat format) {
         ProposalInput input = ProposalReader.read(body, false);
         ResolvedProposal resolved = consultation.resolve(input, "web");
         Future<Report> f;
@@ -98,11 +100,11 @@ public final class ConsultService implements AutoCloseable {
             throw new IllegalStateException(e.getCause());
         }
         return switch (format) {
-            case "html" -> new Answer(200, "text/html; charset=utf-8", new HtmlRenderer(lang,
+            case HTML -> new Answer(200, "text/html; charset=utf-8", new HtmlRenderer(lang,
                     resolved.proposal().getBudgetUsd(), resolved.proposal().getDeadlineHours()).fragment(report));
-            case "markdown" -> new Answer(200, "text/markdown; charset=utf-8", new MarkdownRenderer(lang).render(report));
-            case "text" -> new Answer(200, "text/plain; charset=utf-8", new TextRenderer(lang).render(report));
-            default -> new Answer(200, "application/json", new JsonRenderer(false).render(report));
+            case MARKDOWN -> new Answer(200, "text/markdown; charset=utf-8", new MarkdownRenderer(lang).render(report));
+            case TEXT -> new Answer(200, "text/plain; charset=utf-8", new TextRenderer(lang).render(report));
+            case JSON -> new Answer(200, "application/json", new JsonRenderer(false).render(report));
         };
     }
 

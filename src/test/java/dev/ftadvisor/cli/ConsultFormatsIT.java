@@ -38,6 +38,6 @@ class ConsultFormatsIT {
         assertThat(lang.err().strip()).isEqualTo("error: --lang: expected en or zh, got 'fr'");
         JarRunner.Result format = JarRunner.run(args("--format", "pdf"));
         assertThat(format.exit()).isEqualTo(ExitCodes.BAD_INPUT);
-        assertThat(format.err()).contains("--format: expected text, json, markdown or html, got 'pdf'");
+        assertThat(format.err()).contains("'--format': expected text, json, markdown or html, got 'pdf'");
     }
 }
