@@ -39,6 +39,15 @@ public final class HostileRules {
     }
 
     /** The value of the "// KEY: value" header line of a case's DRL file. */
+    public static boolean hasHeader(Path caseDir, String key) {
+        try {
+            header(caseDir, key);
+            return true;
+        } catch (IllegalStateException e) {
+            return false;
+        }
+    }
+
     public static String header(Path caseDir, String key) {
         try (Stream<Path> files = Files.list(caseDir)) {
             Path drl = files.filter(p -> p.toString().endsWith(".drl")).findFirst().orElseThrow();

@@ -303,6 +303,7 @@ public final class Advisor {
                     session.insert(c);
                 }
                 focus(session, firings, CHANGES_GROUP);
+                changes = out.judgedChanges(changes);
             }
             focus(session, firings, FINAL_VERDICT_GROUP);
             List<Candidate> ranking = List.of();

@@ -44,8 +44,9 @@ final class ChangeExplorer {
         // budget or deadline alone, read from the plans the rules kept
         addConstraintOptions(asked, "budget", "as proposed", "as proposed", judged, original, 0, options);
         for (Variant v : variants(asked, shortestSequence())) {
-            Proposal p = asked.copy();
-            v.apply.accept(p);
+            Proposal.Builder variantOf = asked.toBuilder();
+            v.apply.accept(variantOf);
+            Proposal p = variantOf.build();
             ResolvedProposal variant = new ResolvedProposal(p, r.model(), r.assumptions());
             // a variant that changes only what the rules read (pricing, nodes, providers) has the same
             // numbers: its candidates are the original's, judged again in a session of its own
@@ -70,7 +71,7 @@ final class ChangeExplorer {
     }
 
     /** One field changed; {@code sameNumbers} when the estimator's inputs stay the same (only rules read the field). */
-    private record Variant(String kind, String from, String to, boolean sameNumbers, Consumer<Proposal> apply) {
+    private record Variant(String kind, String from, String to, boolean sameNumbers, Consumer<Proposal.Builder> apply) {
     }
 
     /**
@@ -118,13 +119,13 @@ final class ChangeExplorer {
     }
 
     /** The proposal under another method, with that method's defaults as the resolver gives them. */
-    private static void toMethod(Proposal q, String method) {
+    private static void toMethod(Proposal.Builder q, String method) {
         q.setMethod(method);
         q.setQuantizationBits(ProposalResolver.defaultQuantizationBits(method));
         String optimizer = ProposalResolver.defaultOptimizer(method);
         if (optimizer != null && "adamw".equals(q.getTraining().getOptimizer())) {
             // the training default, not one the proposal chose: the new method's own default replaces it
-            q.getTraining().setOptimizer(optimizer);
+            q.setTraining(q.getTraining().toBuilder().setOptimizer(optimizer).build());
         }
     }
 

@@ -201,20 +201,20 @@ public final class RuleOutput {
      */
     public void acceptChange(Object drools, dev.ftadvisor.model.ChangeOption option, String template, Object... args) {
         add(drools, null, Finding.EFFECT_CHANGE, 0, template, args);
-        option.setAccepted(true);
-        option.setReason(findings.get(findings.size() - 1).getMessage());
-        option.setReasonFinding(findings.size() - 1);
+        // options are immutable: the accepted one replaces the offered one, in the session and the outcome
+        dev.ftadvisor.model.ChangeOption accepted = option.accepted(findings.get(findings.size() - 1).getMessage(), findings.size() - 1);
+        acceptedChanges.put(option, accepted);
         var runtime = context(drools).getKieRuntime();
         var handle = runtime.getFactHandle(option);
-        if (handle != null) runtime.update(handle, option);
+        if (handle != null) runtime.update(handle, accepted);
     }
 
     /** Decides the consultation's verdict; the first verdict rule to fire wins. */
     public void verdict(Object drools, String value, String template, Object... args) {
         RuleContext ctx = context(drools);
         if (verdict == null) {
-            verdict = new Verdict(value, Messages.format(template, args), meta(ctx.getRule(), "id"))
-                    .withTemplate(template, java.util.Arrays.asList(args));
+            verdict = new Verdict(value, Messages.format(template, args), meta(ctx.getRule(), "id"), template,
+                    java.util.Arrays.asList(args));
             ctx.getKieRuntime().insert(verdict);
         }
     }
@@ -264,6 +264,15 @@ public final class RuleOutput {
     }
 
     public List<Finding> findings() { return findings; }
+
+    /** The options as the rules left them: each accepted one in place of the one offered. */
+    List<dev.ftadvisor.model.ChangeOption> judgedChanges(List<dev.ftadvisor.model.ChangeOption> offered) {
+        if (acceptedChanges.isEmpty()) return offered;
+        return offered.stream().map(o -> acceptedChanges.getOrDefault(o, o)).toList();
+    }
+
+    private final java.util.Map<dev.ftadvisor.model.ChangeOption, dev.ftadvisor.model.ChangeOption> acceptedChanges =
+            new java.util.IdentityHashMap<>();
 
     /** Whether a rule marked the configuration or candidate a miss (over budget or deadline, out of region, not recommended). */
     public boolean isMissed(Judged c) { return missing.contains(c); }

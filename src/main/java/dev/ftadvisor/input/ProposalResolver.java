@@ -38,7 +38,7 @@ public final class ProposalResolver {
 
     public ResolvedProposal resolve(ProposalInput in, String defaultId) {
         List<Assumption> assumptions = new ArrayList<>();
-        Proposal p = new Proposal();
+        Proposal.Builder p = Proposal.builder();
         p.setId(in.id != null ? text("id", in.id) : defaultId);
 
         ModelSpec model = resolveModel(in, p, assumptions);
@@ -98,10 +98,10 @@ public final class ProposalResolver {
             p.setObjective(o);
         }
         p.setTraining(training(in.training, method, assumptions));
-        return new ResolvedProposal(p, model, List.copyOf(assumptions));
+        return new ResolvedProposal(p.build(), model, List.copyOf(assumptions));
     }
 
-    private ModelSpec resolveModel(ProposalInput in, Proposal p, List<Assumption> assumptions) {
+    private ModelSpec resolveModel(ProposalInput in, Proposal.Builder p, List<Assumption> assumptions) {
         ModelSpec model = null;
         if (in.model != null) {
             text("model", in.model);
@@ -142,7 +142,7 @@ public final class ProposalResolver {
         return proxy;
     }
 
-    private void resolveDataset(ProposalInput in, Proposal p, List<Assumption> assumptions) {
+    private void resolveDataset(ProposalInput in, Proposal.Builder p, List<Assumption> assumptions) {
         ProposalInput.Dataset d = in.dataset;
         double tokens;
         if (d != null && d.avgTokensPerExample != null && d.examples == null) {
@@ -207,7 +207,7 @@ public final class ProposalResolver {
     }
 
     private TrainingSettings training(ProposalInput.Training t, String method, List<Assumption> assumptions) {
-        TrainingSettings s = new TrainingSettings();
+        TrainingSettings.Builder s = TrainingSettings.builder();
         if (t == null) t = new ProposalInput.Training();
         if (t.precision != null) {
             text("training.precision", t.precision);
@@ -240,7 +240,7 @@ public final class ProposalResolver {
         if (t.checkpointIntervalHours != null) { range("training.checkpointIntervalHours", t.checkpointIntervalHours, 0.01, 1000); s.setCheckpointIntervalHours(t.checkpointIntervalHours); }
         if (t.trainableFraction != null) { range("training.trainableFraction", t.trainableFraction, 0.001, 1); s.setTrainableFraction(t.trainableFraction); }
         if (t.virtualTokens != null) { range("training.virtualTokens", t.virtualTokens, 1, 4096); s.setVirtualTokens(t.virtualTokens); }
-        return s;
+        return s.build();
     }
 
     /**

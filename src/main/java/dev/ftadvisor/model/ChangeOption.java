@@ -23,10 +23,10 @@ public class ChangeOption {
     /** New deadline / asked deadline (1 when unchanged or not given). */
     private final double deadlineFactor;
     private final int sequenceLength;
-    private boolean accepted;
-    private String reason;
+    private final boolean accepted;
+    private final String reason;
     /** Position of the accepting rule's finding in the outcome's findings (kept when findings are translated). */
-    private int reasonFinding = -1;
+    private final int reasonFinding;
 
     public ChangeOption(String kind, String fromValue, String toValue, int changeCount, Candidate plan,
                         List<Finding> planFindings, Double budgetUsd, Double deadlineHours, double budgetFactor,
@@ -42,6 +42,9 @@ public class ChangeOption {
         this.budgetFactor = budgetFactor;
         this.deadlineFactor = deadlineFactor;
         this.sequenceLength = sequenceLength;
+        this.accepted = false;
+        this.reason = null;
+        this.reasonFinding = -1;
     }
 
     public String getKind() { return kind; }
@@ -68,12 +71,31 @@ public class ChangeOption {
     public double getDeadlineFactor() { return deadlineFactor; }
     public int getSequenceLength() { return sequenceLength; }
     public boolean isAccepted() { return accepted; }
-    public void setAccepted(boolean accepted) { this.accepted = accepted; }
     /** The accepting rule's message: what changes, what it costs, what the team gives up. */
     public String getReason() { return reason; }
-    public void setReason(String reason) { this.reason = reason; }
     public int getReasonFinding() { return reasonFinding; }
-    public void setReasonFinding(int index) { this.reasonFinding = index; }
+
+    /** The same option, accepted by a rule with this reason (its finding at that position). */
+    public ChangeOption accepted(String reason, int reasonFinding) {
+        return new ChangeOption(this, reason, reasonFinding);
+    }
+
+    private ChangeOption(ChangeOption o, String reason, int reasonFinding) {
+        this.kind = o.kind;
+        this.fromValue = o.fromValue;
+        this.toValue = o.toValue;
+        this.changeCount = o.changeCount;
+        this.plan = o.plan;
+        this.planFindings = o.planFindings;
+        this.budgetUsd = o.budgetUsd;
+        this.deadlineHours = o.deadlineHours;
+        this.budgetFactor = o.budgetFactor;
+        this.deadlineFactor = o.deadlineFactor;
+        this.sequenceLength = o.sequenceLength;
+        this.accepted = true;
+        this.reason = reason;
+        this.reasonFinding = reasonFinding;
+    }
 
     @Override
     public String toString() {

@@ -6,7 +6,7 @@ import java.util.List;
  * How training is run: the contract's {@code training} overrides, with defaults filled in.
  * {@code zeroStage} null means "chosen per candidate" (none on one GPU, ZeRO-3 across several).
  */
-public class TrainingSettings {
+public final class TrainingSettings {
     private String precision = "mixed";
     private String optimizer = "adamw";
     private int microBatchSize = 1;
@@ -22,31 +22,44 @@ public class TrainingSettings {
     private int virtualTokens = 20;
 
     public String getPrecision() { return precision; }
-    public void setPrecision(String precision) { this.precision = precision; }
+    private void setPrecision(String precision) { this.precision = precision; }
     public String getOptimizer() { return optimizer; }
-    public void setOptimizer(String optimizer) { this.optimizer = optimizer; }
+    private void setOptimizer(String optimizer) { this.optimizer = optimizer; }
     public int getMicroBatchSize() { return microBatchSize; }
-    public void setMicroBatchSize(int microBatchSize) { this.microBatchSize = microBatchSize; }
+    private void setMicroBatchSize(int microBatchSize) { this.microBatchSize = microBatchSize; }
     public boolean isGradientCheckpointing() { return gradientCheckpointing; }
-    public void setGradientCheckpointing(boolean g) { this.gradientCheckpointing = g; }
+    private void setGradientCheckpointing(boolean g) { this.gradientCheckpointing = g; }
     public int getLoraRank() { return loraRank; }
-    public void setLoraRank(int loraRank) { this.loraRank = loraRank; }
+    private void setLoraRank(int loraRank) { this.loraRank = loraRank; }
     public List<String> getLoraTargets() { return loraTargets; }
-    public void setLoraTargets(List<String> loraTargets) { this.loraTargets = List.copyOf(loraTargets); }
+    private void setLoraTargets(List<String> loraTargets) { this.loraTargets = List.copyOf(loraTargets); }
     public Integer getZeroStage() { return zeroStage; }
-    public void setZeroStage(Integer zeroStage) { this.zeroStage = zeroStage; }
+    private void setZeroStage(Integer zeroStage) { this.zeroStage = zeroStage; }
     public boolean isCpuOffload() { return cpuOffload; }
-    public void setCpuOffload(boolean cpuOffload) { this.cpuOffload = cpuOffload; }
+    private void setCpuOffload(boolean cpuOffload) { this.cpuOffload = cpuOffload; }
     public Double getMfu() { return mfu; }
-    public void setMfu(Double mfu) { this.mfu = mfu; }
+    private void setMfu(Double mfu) { this.mfu = mfu; }
     public double getCheckpointIntervalHours() { return checkpointIntervalHours; }
-    public void setCheckpointIntervalHours(double h) { this.checkpointIntervalHours = h; }
+    private void setCheckpointIntervalHours(double h) { this.checkpointIntervalHours = h; }
     public Double getTrainableFraction() { return trainableFraction; }
-    public void setTrainableFraction(Double f) { this.trainableFraction = f; }
+    private void setTrainableFraction(Double f) { this.trainableFraction = f; }
     public int getVirtualTokens() { return virtualTokens; }
-    public void setVirtualTokens(int virtualTokens) { this.virtualTokens = virtualTokens; }
+    private void setVirtualTokens(int virtualTokens) { this.virtualTokens = virtualTokens; }
 
-    public TrainingSettings copy() {
+    private TrainingSettings() {
+    }
+
+    /** A builder for a new one. */
+    public static Builder builder() {
+        return new Builder(new TrainingSettings());
+    }
+
+    /** A builder that starts from this one's values (a variant of it); this one is unchanged. */
+    public Builder toBuilder() {
+        return new Builder(copy());
+    }
+
+    private TrainingSettings copy() {
         TrainingSettings t = new TrainingSettings();
         t.precision = precision; t.optimizer = optimizer; t.microBatchSize = microBatchSize;
         t.gradientCheckpointing = gradientCheckpointing; t.loraRank = loraRank; t.loraTargets = loraTargets;
@@ -54,5 +67,89 @@ public class TrainingSettings {
         t.checkpointIntervalHours = checkpointIntervalHours; t.trainableFraction = trainableFraction;
         t.virtualTokens = virtualTokens;
         return t;
+    }
+
+    /**
+     * Builds training settings (the resolver does; a variant changes one through toBuilder()). The only way to make one: what the rules see cannot be changed after
+     * it is built (the rules' compiled code may not call a setter either, see RuleBytecodeCheck).
+     */
+    public static final class Builder {
+        private TrainingSettings target;
+
+        private Builder(TrainingSettings target) {
+            this.target = target;
+        }
+
+        private TrainingSettings target() {
+            if (target == null) throw new IllegalStateException("TrainingSettings.Builder used after build()");
+            return target;
+        }
+
+        public Builder setPrecision(String precision) {
+            target().setPrecision(precision);
+            return this;
+        }
+
+        public Builder setOptimizer(String optimizer) {
+            target().setOptimizer(optimizer);
+            return this;
+        }
+
+        public Builder setMicroBatchSize(int microBatchSize) {
+            target().setMicroBatchSize(microBatchSize);
+            return this;
+        }
+
+        public Builder setGradientCheckpointing(boolean g) {
+            target().setGradientCheckpointing(g);
+            return this;
+        }
+
+        public Builder setLoraRank(int loraRank) {
+            target().setLoraRank(loraRank);
+            return this;
+        }
+
+        public Builder setLoraTargets(List<String> loraTargets) {
+            target().setLoraTargets(loraTargets);
+            return this;
+        }
+
+        public Builder setZeroStage(Integer zeroStage) {
+            target().setZeroStage(zeroStage);
+            return this;
+        }
+
+        public Builder setCpuOffload(boolean cpuOffload) {
+            target().setCpuOffload(cpuOffload);
+            return this;
+        }
+
+        public Builder setMfu(Double mfu) {
+            target().setMfu(mfu);
+            return this;
+        }
+
+        public Builder setCheckpointIntervalHours(double h) {
+            target().setCheckpointIntervalHours(h);
+            return this;
+        }
+
+        public Builder setTrainableFraction(Double f) {
+            target().setTrainableFraction(f);
+            return this;
+        }
+
+        public Builder setVirtualTokens(int virtualTokens) {
+            target().setVirtualTokens(virtualTokens);
+            return this;
+        }
+
+        /** The finished TrainingSettings; the builder cannot change it afterwards. */
+        public TrainingSettings build() {
+            TrainingSettings done = target();
+            target = null;
+            return done;
+        }
     }
 }

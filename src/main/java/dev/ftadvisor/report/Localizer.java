@@ -29,8 +29,7 @@ public final class Localizer {
         List<Finding> findings = o.findings().stream().map(f -> translate(f, lang)).toList();
         Verdict v = o.verdict();
         Verdict verdict = v == null ? null : new Verdict(v.getValue(),
-                translations.message(lang, v.getRuleId(), v.getSummary(), v.getArgs()), v.getRuleId())
-                .withTemplate(v.getTemplate(), v.getArgs());
+                translations.message(lang, v.getRuleId(), v.getSummary(), v.getArgs()), v.getRuleId(), v.getTemplate(), v.getArgs());
         return o.withFindings(findings, verdict);
     }
 

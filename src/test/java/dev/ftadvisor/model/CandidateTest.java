@@ -40,8 +40,10 @@ class CandidateTest {
         Configuration built = b.build();
         assertThatThrownBy(() -> b.setProvider("gcp")).isInstanceOf(IllegalStateException.class);
         assertThat(built.getProvider()).isEqualTo("aws");
-        // no public mutator on the facts the rules match
-        for (Class<?> fact : new Class<?>[]{Configuration.class, Candidate.class}) {
+        // no public mutator on the facts the rules match (and the values they reach)
+        for (Class<?> fact : new Class<?>[]{Configuration.class, Candidate.class, Proposal.class, TrainingSettings.class,
+                ChangeOption.class, Verdict.class, Estimate.class, StandingPlans.class, ShownPlans.class, RegionGroup.class,
+                ModelClass.class, Thresholds.class, Finding.class, MemoryBreakdown.class}) {
             for (java.lang.reflect.Method m : fact.getMethods()) {
                 assertThat(m.getName()).as(fact.getSimpleName() + "." + m.getName()).doesNotStartWith("set");
             }
