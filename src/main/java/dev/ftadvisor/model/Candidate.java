@@ -130,16 +130,9 @@ public final class Candidate implements Judged {
      * Builds a candidate of a configuration (the estimator does, once per pricing model). The only way to make one: what the rules see cannot be changed after
      * it is built (the rules' compiled code may not call a setter either, see RuleBytecodeCheck).
      */
-    public static final class Builder {
-        private Candidate target;
-
+    public static final class Builder extends FactBuilder<Candidate> {
         private Builder(Candidate target) {
-            this.target = target;
-        }
-
-        private Candidate target() {
-            if (target == null) throw new IllegalStateException("Candidate.Builder used after build()");
-            return target;
+            super(target);
         }
 
         public Builder setKey(String key) {
@@ -197,11 +190,5 @@ public final class Candidate implements Judged {
             return this;
         }
 
-        /** The finished Candidate; the builder cannot change it afterwards. */
-        public Candidate build() {
-            Candidate done = target();
-            target = null;
-            return done;
-        }
     }
 }

@@ -174,16 +174,9 @@ public final class Configuration implements Judged {
      * Builds a configuration (the estimator does, once per instance type, region and node count). The only way to make one: what the rules see cannot be changed after
      * it is built (the rules' compiled code may not call a setter either, see RuleBytecodeCheck).
      */
-    public static final class Builder {
-        private Configuration target;
-
+    public static final class Builder extends FactBuilder<Configuration> {
         private Builder(Configuration target) {
-            this.target = target;
-        }
-
-        private Configuration target() {
-            if (target == null) throw new IllegalStateException("Configuration.Builder used after build()");
-            return target;
+            super(target);
         }
 
         public Builder setKey(String key) {
@@ -401,11 +394,5 @@ public final class Configuration implements Judged {
             return this;
         }
 
-        /** The finished Configuration; the builder cannot change it afterwards. */
-        public Configuration build() {
-            Configuration done = target();
-            target = null;
-            return done;
-        }
     }
 }

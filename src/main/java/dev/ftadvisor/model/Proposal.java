@@ -117,16 +117,9 @@ public final class Proposal {
      * Builds a proposal (the resolver does, from what was written; the change explorer varies one). The only way to make one: what the rules see cannot be changed after
      * it is built (the rules' compiled code may not call a setter either, see RuleBytecodeCheck).
      */
-    public static final class Builder {
-        private Proposal target;
-
+    public static final class Builder extends FactBuilder<Proposal> {
         private Builder(Proposal target) {
-            this.target = target;
-        }
-
-        private Proposal target() {
-            if (target == null) throw new IllegalStateException("Proposal.Builder used after build()");
-            return target;
+            super(target);
         }
 
         /** The training settings so far (a variant reads them to change one). */
@@ -244,11 +237,5 @@ public final class Proposal {
             return this;
         }
 
-        /** The finished Proposal; the builder cannot change it afterwards. */
-        public Proposal build() {
-            Proposal done = target();
-            target = null;
-            return done;
-        }
     }
 }

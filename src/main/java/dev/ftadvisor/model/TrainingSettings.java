@@ -73,16 +73,9 @@ public final class TrainingSettings {
      * Builds training settings (the resolver does; a variant changes one through toBuilder()). The only way to make one: what the rules see cannot be changed after
      * it is built (the rules' compiled code may not call a setter either, see RuleBytecodeCheck).
      */
-    public static final class Builder {
-        private TrainingSettings target;
-
+    public static final class Builder extends FactBuilder<TrainingSettings> {
         private Builder(TrainingSettings target) {
-            this.target = target;
-        }
-
-        private TrainingSettings target() {
-            if (target == null) throw new IllegalStateException("TrainingSettings.Builder used after build()");
-            return target;
+            super(target);
         }
 
         public Builder setPrecision(String precision) {
@@ -145,11 +138,5 @@ public final class TrainingSettings {
             return this;
         }
 
-        /** The finished TrainingSettings; the builder cannot change it afterwards. */
-        public TrainingSettings build() {
-            TrainingSettings done = target();
-            target = null;
-            return done;
-        }
     }
 }
