@@ -3,6 +3,7 @@ package dev.ftadvisor.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.ftadvisor.input.FieldKind;
 import dev.ftadvisor.input.InputException;
 import dev.ftadvisor.input.ProposalInput;
 import dev.ftadvisor.input.ProposalReader;
@@ -32,13 +33,12 @@ import java.util.TreeSet;
  * {@link ProposalReader} as every other input.
  */
 public final class CsvMapping {
-    enum Type { TEXT, NUMBER, WHOLE, BOOLEAN, LIST, SIZE }
 
     private static final CSVFormat ROW = CSVFormat.RFC4180.builder().setTrim(true).get();
     private static final Map<String, Column> KNOWN = known();
 
     /** Where a column goes: a top-level field or a field of {@code dataset} / {@code training}. */
-    record Column(String parent, String field, Type type) {
+    record Column(String parent, String field, FieldKind type) {
     }
 
     private final List<String> header;
@@ -124,22 +124,23 @@ public final class CsvMapping {
                 case TEXT -> f.textNode(v);
                 case NUMBER -> f.numberNode(Double.parseDouble(v));
                 case WHOLE -> f.numberNode(Long.parseLong(v));
-                case SIZE -> v.matches("[0-9.]+") ? f.numberNode(Double.parseDouble(v)) : f.textNode(v);
+                case COUNT -> v.matches("[0-9.]+") ? f.numberNode(Double.parseDouble(v)) : f.textNode(v);
                 case BOOLEAN -> switch (v.toLowerCase(Locale.ROOT)) {
                     case "true" -> f.booleanNode(true);
                     case "false" -> f.booleanNode(false);
                     default -> throw new InputException(column, "expected true or false, got '" + v + "'");
                 };
-                case LIST -> {
+                case TEXT_LIST -> {
                     var array = f.arrayNode();
                     for (String s : v.split("[;|]")) {
                         if (!s.isBlank()) array.add(s.strip());
                     }
                     yield array;
                 }
+                case OBJECT -> throw new IllegalStateException("a nested object is not a column: " + column);
             };
         } catch (NumberFormatException e) {
-            throw new InputException(column, "expected " + (c.type() == Type.WHOLE ? "a whole number" : "a number") + ", got '" + v + "'");
+            throw new InputException(column, "expected " + (c.type() == FieldKind.WHOLE ? "a whole number" : "a number") + ", got '" + v + "'");
         }
     }
 
@@ -169,21 +170,11 @@ public final class CsvMapping {
     private static void add(Map<String, Column> m, String parent, Class<?> type) {
         for (Field f : type.getFields()) {
             if (Modifier.isStatic(f.getModifiers())) continue;
-            Type t = typeOf(f.getType());
-            if (t == null) continue; // the nested objects themselves
+            FieldKind t = FieldKind.of(f);
+            if (t == FieldKind.OBJECT) continue; // the nested objects themselves: their fields are columns
             String name = parent == null ? f.getName() : parent + "." + f.getName();
             m.put(name.toLowerCase(Locale.ROOT), new Column(parent, f.getName(), t));
         }
-    }
-
-    private static Type typeOf(Class<?> c) {
-        if (c == String.class) return Type.TEXT;
-        if (c == Double.class) return Type.NUMBER;
-        if (c == Integer.class || c == Long.class) return Type.WHOLE;
-        if (c == Boolean.class) return Type.BOOLEAN;
-        if (List.class.isAssignableFrom(c)) return Type.LIST;
-        if (c == JsonNode.class) return Type.SIZE;
-        return null;
     }
 
     static List<String> displayNames() {

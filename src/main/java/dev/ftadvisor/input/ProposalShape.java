@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
-import java.lang.reflect.ParameterizedType;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -17,10 +16,7 @@ import java.util.Map;
  * another line here. Unknown fields are left to the reader, which names the known ones.
  */
 final class ProposalShape {
-    /** What a field accepts, as the JSON writer sees it. */
-    private enum Kind { TEXT, NUMBER, BOOLEAN, TEXT_LIST, COUNT, OBJECT }
-
-    private record Slot(Kind kind, Map<String, Slot> fields) {
+    private record Slot(FieldKind kind, Map<String, Slot> fields) {
     }
 
     private static final Map<String, Slot> ROOT = fieldsOf(ProposalInput.class);
@@ -46,7 +42,7 @@ final class ProposalShape {
             case TEXT -> {
                 if (!v.isTextual()) throw wrong(path, "string", v);
             }
-            case NUMBER -> {
+            case NUMBER, WHOLE -> {
                 if (!v.isNumber()) throw wrong(path, "number", v);
             }
             case BOOLEAN -> {
@@ -93,16 +89,7 @@ final class ProposalShape {
     }
 
     private static Slot slotOf(Field f) {
-        Class<?> t = f.getType();
-        if (t == String.class) return new Slot(Kind.TEXT, Map.of());
-        if (t == Double.class || t == Integer.class || t == Long.class) return new Slot(Kind.NUMBER, Map.of());
-        if (t == Boolean.class) return new Slot(Kind.BOOLEAN, Map.of());
-        if (t == JsonNode.class) return new Slot(Kind.COUNT, Map.of());
-        if (t == java.util.List.class && f.getGenericType() instanceof ParameterizedType pt
-                && pt.getActualTypeArguments()[0] == String.class) {
-            return new Slot(Kind.TEXT_LIST, Map.of());
-        }
-        if (t.getName().startsWith(ProposalInput.class.getName())) return new Slot(Kind.OBJECT, fieldsOf(t));
-        throw new IllegalStateException("ProposalShape: no JSON kind for field " + f);
+        FieldKind kind = FieldKind.of(f);
+        return new Slot(kind, kind == FieldKind.OBJECT ? fieldsOf(f.getType()) : Map.of());
     }
 }
