@@ -51,7 +51,7 @@ public final class CatalogCommand implements Runnable {
         @Option(names = "--max-usd-hour", paramLabel = "USD", description = "Instances whose on-demand price is at most this.")
         Double maxUsdHour;
 
-        @Option(names = "--format", defaultValue = "text", completionCandidates = ListingFormat.Names.class, converter = ListingFormat.Converter.class,
+        @Option(names = "--format", defaultValue = "text", completionCandidates = FormatChoices.Listing.class, converter = FormatChoices.Listing.class,
                 description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
         ListingFormat format;
 

@@ -47,7 +47,7 @@ public final class ConsultCommand implements Callable<Integer> {
     @Mixin ProposalFlags flags;
     @Mixin EngineOptions engine;
 
-    @Option(names = "--format", defaultValue = "text", completionCandidates = ReportFormat.Names.class, converter = ReportFormat.Converter.class,
+    @Option(names = "--format", defaultValue = "text", completionCandidates = FormatChoices.Report.class, converter = FormatChoices.Report.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ReportFormat format;
 

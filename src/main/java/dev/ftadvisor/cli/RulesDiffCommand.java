@@ -31,7 +31,7 @@ public final class RulesDiffCommand implements Callable<Integer> {
     @Option(names = "--facts", paramLabel = "DIR", description = "Facts folder (default: ./facts if present, else the bundled facts).")
     Path facts;
     @Option(names = "--all", description = "With --proposals, list unchanged proposals too.") boolean all;
-    @Option(names = "--format", defaultValue = "text", completionCandidates = ListingFormat.Names.class, converter = ListingFormat.Converter.class,
+    @Option(names = "--format", defaultValue = "text", completionCandidates = FormatChoices.Listing.class, converter = FormatChoices.Listing.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).") ListingFormat format;
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -15,7 +15,7 @@ public class RulesFolderOptions {
 
     @Mixin EngineOptions engine;
 
-    @Option(names = "--format", defaultValue = "text", completionCandidates = ListingFormat.Names.class, converter = ListingFormat.Converter.class,
+    @Option(names = "--format", defaultValue = "text", completionCandidates = FormatChoices.Listing.class, converter = FormatChoices.Listing.class,
             description = "${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     ListingFormat format;
 
