@@ -38,8 +38,9 @@ public final class MutantFinder {
         for (String file : folder.list(".drl")) {
             out.addAll(inConditions(file, folder.read(file), readers));
         }
+        Map<String, Integer> lines = ThresholdsFile.lines(folder);
         for (Thresholds.Threshold t : thresholds.all()) {
-            int line = ThresholdsFile.line(folder, t.name());
+            int line = lines.getOrDefault(t.name(), 1);
             String rules = String.join(", ", readers.getOrDefault(t.name(), List.of()));
             for (double v : moves(t)) {
                 Thresholds moved = thresholds.with(t.name(), v);

@@ -21,7 +21,6 @@ import java.util.Set;
 /** Runs scenarios through the same path as {@code consult} and compares with their expectations. */
 public final class ScenarioRunner {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final Advisor advisor;
     private final Consultation consultation;
 
     /**
@@ -31,7 +30,6 @@ public final class ScenarioRunner {
     private final Set<String> derivationRules = new java.util.HashSet<>();
 
     public ScenarioRunner(Advisor advisor) {
-        this.advisor = advisor;
         this.consultation = new Consultation(advisor);
         for (dev.ftadvisor.engine.RuleInfo r : advisor.rules().index().rules()) {
             if (r.id() != null && !r.consequence().contains("out.")) derivationRules.add(r.id());

@@ -138,12 +138,12 @@ public final class RecordReader implements Iterator<BatchRecord>, Closeable {
 
                 @Override
                 public FileVisitResult visitFileFailed(Path f, IOException e) {
-                    out.add(new Entry(f, "cannot read" + (Files.isDirectory(f) ? " folder" : "") + ": " + reason(e)));
+                    out.add(new Entry(f, "cannot read" + (Files.isDirectory(f) ? " folder" : "") + ": " + ProposalFiles.reason(e)));
                     return FileVisitResult.CONTINUE;
                 }
             });
         } catch (IOException e) {
-            throw new InputException(dir.toString(), "cannot read folder: " + reason(e));
+            throw new InputException(dir.toString(), "cannot read folder: " + ProposalFiles.reason(e));
         }
         out.sort(java.util.Comparator.comparing(Entry::path));
         return out;
@@ -151,15 +151,6 @@ public final class RecordReader implements Iterator<BatchRecord>, Closeable {
 
     private static boolean hidden(Path p) {
         return p.getFileName() != null && p.getFileName().toString().startsWith(".");
-    }
-
-    /** An I/O failure in words, without the path the record already names. */
-    public static String reason(IOException e) {
-        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
-        if (e instanceof java.nio.file.NoSuchFileException) return "no such file";
-        if (e instanceof java.nio.file.FileSystemLoopException) return "folder loop";
-        String m = e.getMessage();
-        return m == null ? e.getClass().getSimpleName() : m;
     }
 
     private BatchRecord failed(String source, int line, String problem) {
@@ -182,7 +173,7 @@ public final class RecordReader implements Iterator<BatchRecord>, Closeable {
             ByteLines lines = new ByteLines(Files.newInputStream(p));
             return kind == FileKind.CSV ? new CsvSource(name, lines, null) : new JsonLinesSource(name, lines, null);
         } catch (IOException e) {
-            return new SingleSource(failed(name, 1, "cannot read: " + reason(e)));
+            return new SingleSource(failed(name, 1, "cannot read: " + ProposalFiles.reason(e)));
         }
     }
 
@@ -198,7 +189,7 @@ public final class RecordReader implements Iterator<BatchRecord>, Closeable {
                     ? new CsvSource("<stdin>", lines, line)
                     : new JsonLinesSource("<stdin>", lines, line);
         } catch (IOException e) {
-            throw new InputException("<stdin>", "cannot read: " + reason(e));
+            throw new InputException("<stdin>", "cannot read: " + ProposalFiles.reason(e));
         }
     }
 
@@ -256,7 +247,7 @@ public final class RecordReader implements Iterator<BatchRecord>, Closeable {
                 return line;
             } catch (IOException e) {
                 broken = true;
-                return new ByteLines.Line(-1, null, "cannot read further: " + reason(e));
+                return new ByteLines.Line(-1, null, "cannot read further: " + ProposalFiles.reason(e));
             }
         }
 

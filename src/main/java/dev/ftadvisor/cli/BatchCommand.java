@@ -90,7 +90,7 @@ public final class BatchCommand implements Callable<Integer> {
             // its temporary file and left any earlier output as it was
             IOException io = e instanceof UncheckedIOException u ? u.getCause() : (IOException) e;
             throw new InputException(toStdout ? "<stdout>" : "--out", "cannot write" + (toStdout ? "" : " " + out) + ": "
-                    + RecordReader.reason(io) + (toStdout ? "" : " (an earlier " + out + ", if any, is unchanged)"));
+                    + dev.ftadvisor.input.ProposalFiles.reason(io) + (toStdout ? "" : " (an earlier " + out + ", if any, is unchanged)"));
         } finally {
             records.close();
         }

@@ -57,13 +57,22 @@ public final class ThresholdsFile {
         return new Thresholds(out);
     }
 
-    /** The line a threshold is declared on (for file:line messages and the mutation report). */
+    /** The line a threshold is declared on (for file:line messages). */
     public static int line(ResourceFolder folder, String name) {
+        return lines(folder).getOrDefault(name, 1);
+    }
+
+    /** The line each threshold is declared on, read once (the mutation report names every one). */
+    public static Map<String, Integer> lines(ResourceFolder folder) {
+        Map<String, Integer> out = new java.util.HashMap<>();
+        if (!folder.exists(FILE)) return out;
         List<String> lines = folder.read(FILE).lines().toList();
         for (int i = 0; i < lines.size(); i++) {
-            if (lines.get(i).strip().startsWith(name + ":")) return i + 1;
+            String l = lines.get(i).strip();
+            int colon = l.indexOf(':');
+            if (colon > 0 && !l.startsWith("#")) out.putIfAbsent(l.substring(0, colon), i + 1);
         }
-        return 1;
+        return out;
     }
 
     private static RulesCompileException problem(ResourceFolder folder, int line, String message) {

@@ -43,11 +43,18 @@ public final class ProposalFiles {
             return ProposalText.decode(Files.readAllBytes(path));
         } catch (NoSuchFileException e) {
             throw new InputException("", "no such file");
-        } catch (java.nio.file.AccessDeniedException e) {
-            throw new InputException("", "cannot read: permission denied");
         } catch (IOException e) {
-            throw new InputException("", "cannot read: " + e.getMessage());
+            throw new InputException("", "cannot read: " + reason(e));
         }
+    }
+
+    /** An I/O failure in words, without the path the caller already names. */
+    public static String reason(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) return "permission denied";
+        if (e instanceof NoSuchFileException) return "no such file";
+        if (e instanceof java.nio.file.FileSystemLoopException) return "folder loop";
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
     }
 
     /** All of a stream, refusing it as soon as it passes the size limit (stdin has no size to ask). */

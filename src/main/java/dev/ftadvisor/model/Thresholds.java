@@ -142,13 +142,4 @@ public final class Thresholds {
 
     @Override
     public int hashCode() { return byName.hashCode(); }
-
-    /** The threshold names a text refers to as {@code {name}}. */
-    public static java.util.List<String> placeholders(String text) {
-        java.util.List<String> out = new java.util.ArrayList<>();
-        if (text == null) return out;
-        Matcher m = PLACEHOLDER.matcher(text);
-        while (m.find()) out.add(m.group(1));
-        return out;
-    }
 }

@@ -143,10 +143,6 @@ public final class ReportBuilder {
         return planDays > STALE_CATALOG_DAYS ? t.get("report.planPriceStale", oldestShownPrice, planDays, STALE_CATALOG_DAYS) : null;
     }
 
-    static String catalogNote(Texts t, String asOf) {
-        return catalogNote(t, asOf, null);
-    }
-
     /** Days since the catalog's date (-1 when it is not a date), worked out once per date and day: batches ask per record. */
     private static long catalogAgeDays(String asOf) {
         if (asOf == null) return -1;
